@@ -1,0 +1,29 @@
+import type { BatchTable } from './tables/batch.ts';
+import type { BomLineTable } from './tables/bom-line.ts';
+import type { BomTable } from './tables/bom.ts';
+import type { ItemRevisionTable } from './tables/item-revision.ts';
+import type { ItemTable } from './tables/item.ts';
+import type { PlantTable } from './tables/plant.ts';
+import type { ProductionOrderTable } from './tables/production-order.ts';
+import type { RoutingStepTable } from './tables/routing-step.ts';
+import type { RoutingTable } from './tables/routing.ts';
+import type { SupplierTable } from './tables/supplier.ts';
+import type { UnitConversionTable } from './tables/unit-conversion.ts';
+
+/** The erp schema. */
+export type ErpDatabase = {
+  plant: PlantTable;
+  supplier: SupplierTable;
+  item: ItemTable;
+  item_revision: ItemRevisionTable;
+  bom: BomTable;
+  bom_line: BomLineTable;
+  routing: RoutingTable;
+  routing_step: RoutingStepTable;
+  unit_conversion: UnitConversionTable;
+  production_order: ProductionOrderTable;
+  batch: BatchTable;
+};
+
+/** The PostgreSQL schema erp's tables live in. */
+export const ERP_SCHEMA = 'erp';

@@ -1,0 +1,44 @@
+import type { Connection, Quantity } from '@plantgraph/platform';
+import type { ProductionOrderRow } from '../db/tables/production-order.ts';
+
+export type OrderStatus = ProductionOrderRow['status'];
+
+export interface Order {
+  readonly id: string;
+  readonly number: string;
+  readonly plantId: string;
+  readonly itemId: string;
+  readonly plannedQuantity: Quantity;
+  readonly status: OrderStatus;
+  readonly dueDate: string;
+  readonly createdAt: Date;
+  readonly releasedAt: Date | null;
+  readonly pinnedItemRevisionId: string | null;
+  readonly pinnedBomId: string | null;
+  readonly pinnedRoutingId: string | null;
+  readonly revision: number;
+  readonly sourceKey: string;
+  readonly updatedAt: Date;
+}
+
+export type OrderConnection = Connection<Order>;
+
+export function rowToOrder(row: ProductionOrderRow): Order {
+  return {
+    id: row.id,
+    number: row.number,
+    plantId: row.plant_id,
+    itemId: row.item_id,
+    plannedQuantity: { value: row.planned_quantity, uom: row.uom },
+    status: row.status,
+    dueDate: row.due_date,
+    createdAt: row.created_at,
+    releasedAt: row.released_at,
+    pinnedItemRevisionId: row.pinned_item_revision_id,
+    pinnedBomId: row.pinned_bom_id,
+    pinnedRoutingId: row.pinned_routing_id,
+    revision: row.revision,
+    sourceKey: row.source_key,
+    updatedAt: row.updated_at,
+  };
+}
