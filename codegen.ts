@@ -1,48 +1,41 @@
+import { readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-type Mappers = Record<string, string>;
+const SUBGRAPHS = ['erp', 'mes', 'quality', 'genealogy'] as const;
 
-/** Resolver types for one subgraph: federation mode, its context, and its entity mappers. */
-function subgraph(name: string, contextType: string, mappers: Mappers): CodegenConfig['generates'] {
-  return {
-    [`subgraphs/${name}/src/__generated__/resolvers-types.ts`]: {
-      schema: `subgraphs/${name}/schema.graphql`,
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useTypeImports: true,
-        enumsAsTypes: true,
-        contextType: `../context.ts#${contextType}`,
-        mappers,
-        mapperTypeSuffix: 'Model',
-        scalars: {
-          DateTime: { input: 'Date', output: 'Date | string' },
-          Date: { input: 'string', output: 'string' },
-          Decimal: { input: 'string', output: 'string' },
-        },
-      },
-    },
-  };
+/** Each subgraph lists its entity mappers (GraphQL type → domain type) next to its schema. */
+function mappersOf(name: string): Record<string, string> {
+  return JSON.parse(readFileSync(`subgraphs/${name}/codegen-mappers.json`, 'utf8'));
+}
+
+function contextTypeOf(name: string): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}Context`;
 }
 
 const config: CodegenConfig = {
   overwrite: true,
-  hooks: {},
-  generates: {
-    ...subgraph('erp', 'ErpContext', {
-      Plant: '../domain/plant.ts#Plant',
-      Supplier: '../domain/supplier.ts#Supplier',
-      Item: '../domain/item.ts#Item',
-      ItemRevision: '../domain/item-revision.ts#ItemRevision',
-      Bom: '../domain/bom.ts#Bom',
-      BomLine: '../domain/bom.ts#BomLine',
-      Routing: '../domain/routing.ts#Routing',
-      Order: '../domain/order.ts#Order',
-      Lot: '../domain/batch.ts#LotBatch',
-      ItemConnection: '../domain/item.ts#ItemConnection',
-      OrderConnection: '../domain/order.ts#OrderConnection',
-    }),
-  },
+  generates: Object.fromEntries(
+    SUBGRAPHS.map((name) => [
+      `subgraphs/${name}/src/__generated__/resolvers-types.ts`,
+      {
+        schema: `subgraphs/${name}/schema.graphql`,
+        plugins: ['typescript', 'typescript-resolvers'],
+        config: {
+          federation: true,
+          useTypeImports: true,
+          enumsAsTypes: true,
+          contextType: `../context.ts#${contextTypeOf(name)}`,
+          mappers: mappersOf(name),
+          mapperTypeSuffix: 'Model',
+          scalars: {
+            DateTime: { input: 'Date', output: 'Date | string' },
+            Date: { input: 'string', output: 'string' },
+            Decimal: { input: 'string', output: 'string' },
+          },
+        },
+      },
+    ]),
+  ),
 };
 
 export default config;

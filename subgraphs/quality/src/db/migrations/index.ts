@@ -1,0 +1,7 @@
+import type { MigrationIndex } from '@plantgraph/platform';
+import * as initial from './20261126000000-initial.ts';
+
+/** Every migration of the quality schema, in order. Never edit one that has run; add a new one. */
+export const migrations: MigrationIndex = {
+  '20261126000000-initial': initial,
+};
