@@ -25,12 +25,13 @@ export async function openTestDatabase(options: OpenDatabaseOptions = {}): Promi
     const handle = await openDatabase({ kind: 'pglite', dataDir: null, reset: false }, options);
     return { handle, url: null, destroy: () => handle.close() };
   }
+  const serverUrl = config.database.url;
   const name = `plantgraph_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: config.database.url });
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(config.database.url);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 }, options);
   return {
@@ -38,7 +39,7 @@ export async function openTestDatabase(options: OpenDatabaseOptions = {}): Promi
     url: url.toString(),
     destroy: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: config.database.url });
+      const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();

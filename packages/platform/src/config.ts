@@ -8,7 +8,15 @@ export class ConfigError extends Error {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
 
 /** Where the data lives: a PostgreSQL server, or PostgreSQL in-process (PGlite). */
 export type DatabaseConfig =
@@ -79,7 +87,8 @@ function readLogLevel(env: Env): LogLevel {
   const raw = env.LOG_LEVEL;
   if (raw === undefined || raw === '') return 'info';
   const level = LOG_LEVELS.find((candidate) => candidate === raw);
-  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  if (!level)
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
   return level;
 }
 
@@ -93,12 +102,17 @@ function readDatabase(env: Env, cwd: string): DatabaseConfig {
   }
   const dir = env.PGLITE_DATA_DIR;
   const dataDir =
-    dir === 'memory://' ? null : path.resolve(cwd, dir === undefined || dir === '' ? '.data/pglite' : dir);
+    dir === 'memory://'
+      ? null
+      : path.resolve(cwd, dir === undefined || dir === '' ? '.data/pglite' : dir);
   return { kind: 'pglite', dataDir, reset: readBoolean(env, 'RESET_DATA', false) };
 }
 
 /** Reads the settings every service shares, once, at start-up. */
-export function readCommonConfig(env: Env = process.env, cwd: string = process.cwd()): CommonConfig {
+export function readCommonConfig(
+  env: Env = process.env,
+  cwd: string = process.cwd(),
+): CommonConfig {
   return Object.freeze({
     host: env.HOST === undefined || env.HOST === '' ? '127.0.0.1' : env.HOST,
     logLevel: readLogLevel(env),

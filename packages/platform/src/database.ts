@@ -91,7 +91,10 @@ async function openPglite(dataDir: string | null, reset: boolean): Promise<PGlit
     if (reset) await rm(dataDir, { recursive: true, force: true });
     await mkdir(dataDir, { recursive: true });
   }
-  const parsers = { [pgliteTypes.INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v };
+  const parsers = {
+    [pgliteTypes.INT8]: (v: string) => Number(v),
+    [pgliteTypes.DATE]: (v: string) => v,
+  };
   return dataDir === null ? PGlite.create({ parsers }) : PGlite.create(dataDir, { parsers });
 }
 

@@ -25,7 +25,8 @@ export function versionInEffect<T extends EffectiveDated>(
   let best: T | null = null;
   for (const version of versions) {
     if (!eligible(version) || !isInEffect(version, asOf)) continue;
-    if (best === null || version.effectiveFrom.getTime() > best.effectiveFrom.getTime()) best = version;
+    if (best === null || version.effectiveFrom.getTime() > best.effectiveFrom.getTime())
+      best = version;
   }
   return best;
 }

@@ -34,8 +34,11 @@ export function badUserInput(message: string, argumentName: string): GraphQLErro
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (CLIENT_SAFE_CODES.has(code)) {
-    const { stacktrace: _stacktrace, exception: _exception, ...extensions } =
-      formatted.extensions ?? {};
+    const {
+      stacktrace: _stacktrace,
+      exception: _exception,
+      ...extensions
+    } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   return {

@@ -62,7 +62,12 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, correlationId?: string): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  correlationId?: string,
+): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   if (correlationId) res.setHeader(CORRELATION_HEADER, correlationId);
@@ -87,7 +92,12 @@ export async function serveHttp<TContext extends BaseContext>(
     } catch (error) {
       const status = error instanceof BodyError ? error.status : 400;
       const message = error instanceof BodyError ? error.message : 'bad request';
-      sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST', correlationId } }] }, correlationId);
+      sendJson(
+        res,
+        status,
+        { errors: [{ message, extensions: { code: 'BAD_REQUEST', correlationId } }] },
+        correlationId,
+      );
       return;
     }
     const response = await apollo.executeHTTPGraphQLRequest({
@@ -107,7 +117,8 @@ export async function serveHttp<TContext extends BaseContext>(
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: options.name });
+    if (url.pathname === '/health')
+      return sendJson(res, 200, { status: 'ok', service: options.name });
     if (url.pathname === '/ready') {
       const ready = await options.ready().catch((error: unknown) => ({
         ok: false,
@@ -127,7 +138,12 @@ export async function serveHttp<TContext extends BaseContext>(
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log.error({ err: error }, 'unhandled HTTP error');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [
+            { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+          ],
+        });
       else res.end();
     });
   });
@@ -141,7 +157,8 @@ export async function serveHttp<TContext extends BaseContext>(
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
   const port = address.port;
-  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const displayHost =
+    options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const url = `http://${displayHost}:${port}/graphql`;
   log.info({ url }, `${options.name} listening`);
   return {

@@ -46,7 +46,8 @@ export function toConnection<T>(
   return {
     nodes,
     pageInfo: {
-      endCursor: last === undefined ? null : Buffer.from(`k:${sortKey(last)}`, 'utf8').toString('base64url'),
+      endCursor:
+        last === undefined ? null : Buffer.from(`k:${sortKey(last)}`, 'utf8').toString('base64url'),
       hasNextPage,
     },
   };

@@ -48,14 +48,17 @@ export function convertQuantity(
     addEdge(c.toUom, c.fromUom, new Decimal(1).div(factor));
   }
   const seen = new Set([quantity.uom]);
-  let frontier: { uom: string; value: Decimal }[] = [{ uom: quantity.uom, value: new Decimal(quantity.value) }];
+  let frontier: { uom: string; value: Decimal }[] = [
+    { uom: quantity.uom, value: new Decimal(quantity.value) },
+  ];
   while (frontier.length > 0) {
     const next: { uom: string; value: Decimal }[] = [];
     for (const node of frontier) {
       for (const edge of edges.get(node.uom) ?? []) {
         if (seen.has(edge.to)) continue;
         const value = node.value.mul(edge.factor);
-        if (edge.to === toUom) return { value: value.toSignificantDigits(28).toString(), uom: toUom };
+        if (edge.to === toUom)
+          return { value: value.toSignificantDigits(28).toString(), uom: toUom };
         seen.add(edge.to);
         next.push({ uom: edge.to, value });
       }

@@ -8,9 +8,17 @@ function invalid(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+/** True for a YYYY-MM-DD that exists in the calendar (no 30 February). */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** Parses an ISO-8601 date-time with offset into a Date, or throws a client error. */
 export function parseDateTime(value: unknown): Date {
-  if (typeof value === 'string' && DATE_TIME.test(value)) {
+  if (typeof value === 'string' && DATE_TIME.test(value) && isCalendarDate(value.slice(0, 10))) {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;
   }
@@ -23,7 +31,9 @@ export function parseDateTime(value: unknown): Date {
 export function parseDecimal(value: unknown): string {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text === 'string' && DECIMAL.test(text)) return text;
-  throw invalid(`Decimal must be a decimal number written as a string, such as "12.5"; got ${JSON.stringify(value)}`);
+  throw invalid(
+    `Decimal must be a decimal number written as a string, such as "12.5"; got ${JSON.stringify(value)}`,
+  );
 }
 
 function literalValue(ast: ValueNode): unknown {
@@ -66,11 +76,18 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     throw invalid(`Date must be YYYY-MM-DD; got ${JSON.stringify(value)}`);
   },
   parseValue(value) {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value))
+      return value;
     throw invalid(`Date must be YYYY-MM-DD; got ${JSON.stringify(value)}`);
   },
   parseLiteral(ast) {
-    if (ast.kind === Kind.STRING && /^\d{4}-\d{2}-\d{2}$/.test(ast.value)) return ast.value;
+    if (
+      ast.kind === Kind.STRING &&
+      /^\d{4}-\d{2}-\d{2}$/.test(ast.value) &&
+      isCalendarDate(ast.value)
+    ) {
+      return ast.value;
+    }
     throw invalid('Date must be a string YYYY-MM-DD');
   },
 });

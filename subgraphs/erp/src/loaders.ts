@@ -29,12 +29,18 @@ import { rowToSupplier } from './domain/supplier.ts';
 /** Per-request loaders: one query per batch for every lookup by key. */
 export function createErpLoaders(db: ErpDb) {
   return {
-    plant: loaderByKey(async (ids) => (await findPlantsByIds(db, ids)).map(rowToPlant), (p) => p.id),
+    plant: loaderByKey(
+      async (ids) => (await findPlantsByIds(db, ids)).map(rowToPlant),
+      (p) => p.id,
+    ),
     supplier: loaderByKey(
       async (ids) => (await findSuppliersByIds(db, ids)).map(rowToSupplier),
       (s) => s.id,
     ),
-    item: loaderByKey(async (ids) => (await findItemsByIds(db, ids)).map(rowToItem), (i) => i.id),
+    item: loaderByKey(
+      async (ids) => (await findItemsByIds(db, ids)).map(rowToItem),
+      (i) => i.id,
+    ),
     itemByNumber: loaderByKey(
       async (numbers) => (await findItemsByNumbers(db, numbers)).map(rowToItem),
       (i) => i.number,
@@ -51,7 +57,10 @@ export function createErpLoaders(db: ErpDb) {
       async (itemIds) => findConversionsOfItems(db, itemIds),
       (c) => c.item_id,
     ),
-    bom: loaderByKey(async (ids) => (await findBomsByIds(db, ids)).map(rowToBom), (b) => b.id),
+    bom: loaderByKey(
+      async (ids) => (await findBomsByIds(db, ids)).map(rowToBom),
+      (b) => b.id,
+    ),
     bomOfRevision: loaderByKey(
       async (revisionIds) => (await findBomsOfRevisions(db, revisionIds)).map(rowToBom),
       (b) => b.itemRevisionId,
@@ -72,7 +81,10 @@ export function createErpLoaders(db: ErpDb) {
       async (routingIds) => (await findStepsOfRoutings(db, routingIds)).map(rowToRoutingStep),
       (s) => s.routingId,
     ),
-    order: loaderByKey(async (ids) => (await findOrdersByIds(db, ids)).map(rowToOrder), (o) => o.id),
+    order: loaderByKey(
+      async (ids) => (await findOrdersByIds(db, ids)).map(rowToOrder),
+      (o) => o.id,
+    ),
     orderByNumber: loaderByKey(
       async (numbers) => (await findOrdersByNumbers(db, numbers)).map(rowToOrder),
       (o) => o.number,

@@ -20,7 +20,12 @@ export interface RoutingStep {
 }
 
 export function rowToRouting(row: RoutingRow): Routing {
-  return { id: row.id, itemRevisionId: row.item_revision_id, revision: row.revision, status: row.status };
+  return {
+    id: row.id,
+    itemRevisionId: row.item_revision_id,
+    revision: row.revision,
+    status: row.status,
+  };
 }
 
 export function rowToRoutingStep(row: RoutingStepRow): RoutingStep {

@@ -24,7 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('number', 'text', (c) => c.notNull().unique())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('base_uom', 'text', (c) => c.notNull())
-    .addColumn('tracking', 'text', (c) => c.notNull().check(sql`tracking in ('LOT','SERIAL','NONE')`))
+    .addColumn('tracking', 'text', (c) =>
+      c.notNull().check(sql`tracking in ('LOT','SERIAL','NONE')`),
+    )
     .addColumn('type', 'text', (c) =>
       c.notNull().check(sql`type in ('RAW_MATERIAL','SUBASSEMBLY','FINISHED_GOOD')`),
     )
@@ -39,7 +41,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('item_id', 'text', (c) => c.notNull().references('item.id'))
     .addColumn('revision', 'text', (c) => c.notNull())
     .addColumn('change_number', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('DRAFT','RELEASED','OBSOLETE')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('DRAFT','RELEASED','OBSOLETE')`),
+    )
     .addColumn('effective_from', 'timestamptz', (c) => c.notNull())
     .addColumn('effective_to', 'timestamptz')
     .addUniqueConstraint('item_revision_item_revision_key', ['item_id', 'revision'])
@@ -53,9 +57,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('bom')
     .addColumn('id', 'text', (c) => c.primaryKey())
     // One BOM per item revision: an engineering change carries its own BOM.
-    .addColumn('item_revision_id', 'text', (c) => c.notNull().unique().references('item_revision.id'))
+    .addColumn('item_revision_id', 'text', (c) =>
+      c.notNull().unique().references('item_revision.id'),
+    )
     .addColumn('revision', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('DRAFT','RELEASED','OBSOLETE')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('DRAFT','RELEASED','OBSOLETE')`),
+    )
     .addColumn('base_quantity', 'numeric', (c) => c.notNull())
     .addColumn('base_uom', 'text', (c) => c.notNull())
     .execute();
@@ -70,14 +78,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('bom_line_pkey', ['bom_id', 'line_number'])
     .execute();
   // Where-used: which BOMs use a component.
-  await db.schema.createIndex('bom_line_component_idx').on('bom_line').column('component_item_id').execute();
+  await db.schema
+    .createIndex('bom_line_component_idx')
+    .on('bom_line')
+    .column('component_item_id')
+    .execute();
 
   await db.schema
     .createTable('routing')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('item_revision_id', 'text', (c) => c.notNull().unique().references('item_revision.id'))
+    .addColumn('item_revision_id', 'text', (c) =>
+      c.notNull().unique().references('item_revision.id'),
+    )
     .addColumn('revision', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('DRAFT','RELEASED','OBSOLETE')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('DRAFT','RELEASED','OBSOLETE')`),
+    )
     .execute();
 
   await db.schema
@@ -127,9 +143,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // Dashboards list orders by status and plant.
-  await db.schema.createIndex('production_order_status_idx').on('production_order').columns(['status', 'number']).execute();
-  await db.schema.createIndex('production_order_plant_idx').on('production_order').columns(['plant_id', 'number']).execute();
-  await db.schema.createIndex('production_order_item_idx').on('production_order').columns(['item_id', 'number']).execute();
+  await db.schema
+    .createIndex('production_order_status_idx')
+    .on('production_order')
+    .columns(['status', 'number'])
+    .execute();
+  await db.schema
+    .createIndex('production_order_plant_idx')
+    .on('production_order')
+    .columns(['plant_id', 'number'])
+    .execute();
+  await db.schema
+    .createIndex('production_order_item_idx')
+    .on('production_order')
+    .columns(['item_id', 'number'])
+    .execute();
 
   await db.schema
     .createTable('batch')
@@ -146,7 +174,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // A recall starts from the supplier's lot number.
-  await db.schema.createIndex('batch_supplier_lot_idx').on('batch').column('supplier_lot_number').execute();
+  await db.schema
+    .createIndex('batch_supplier_lot_idx')
+    .on('batch')
+    .column('supplier_lot_number')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -25,7 +25,10 @@ export function listItems(
 }
 
 /** Every revision of the given items, oldest first. */
-export function findRevisionsOfItems(db: ErpDb, itemIds: readonly string[]): Promise<ItemRevisionRow[]> {
+export function findRevisionsOfItems(
+  db: ErpDb,
+  itemIds: readonly string[],
+): Promise<ItemRevisionRow[]> {
   return db
     .selectFrom('item_revision')
     .selectAll()
@@ -39,7 +42,10 @@ export function findRevisionsByIds(db: ErpDb, ids: readonly string[]): Promise<I
   return db.selectFrom('item_revision').selectAll().where('id', 'in', ids).execute();
 }
 
-export function findConversionsOfItems(db: ErpDb, itemIds: readonly string[]): Promise<UnitConversionRow[]> {
+export function findConversionsOfItems(
+  db: ErpDb,
+  itemIds: readonly string[],
+): Promise<UnitConversionRow[]> {
   return db
     .selectFrom('unit_conversion')
     .selectAll()

@@ -5,7 +5,10 @@ export function findOrdersByIds(db: ErpDb, ids: readonly string[]): Promise<Prod
   return db.selectFrom('production_order').selectAll().where('id', 'in', ids).execute();
 }
 
-export function findOrdersByNumbers(db: ErpDb, numbers: readonly string[]): Promise<ProductionOrderRow[]> {
+export function findOrdersByNumbers(
+  db: ErpDb,
+  numbers: readonly string[],
+): Promise<ProductionOrderRow[]> {
   return db.selectFrom('production_order').selectAll().where('number', 'in', numbers).execute();
 }
 

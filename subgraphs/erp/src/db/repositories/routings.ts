@@ -6,11 +6,21 @@ export function findRoutingsByIds(db: ErpDb, ids: readonly string[]): Promise<Ro
   return db.selectFrom('routing').selectAll().where('id', 'in', ids).execute();
 }
 
-export function findRoutingsOfRevisions(db: ErpDb, revisionIds: readonly string[]): Promise<RoutingRow[]> {
-  return db.selectFrom('routing').selectAll().where('item_revision_id', 'in', revisionIds).execute();
+export function findRoutingsOfRevisions(
+  db: ErpDb,
+  revisionIds: readonly string[],
+): Promise<RoutingRow[]> {
+  return db
+    .selectFrom('routing')
+    .selectAll()
+    .where('item_revision_id', 'in', revisionIds)
+    .execute();
 }
 
-export function findStepsOfRoutings(db: ErpDb, routingIds: readonly string[]): Promise<RoutingStepRow[]> {
+export function findStepsOfRoutings(
+  db: ErpDb,
+  routingIds: readonly string[],
+): Promise<RoutingStepRow[]> {
   return db
     .selectFrom('routing_step')
     .selectAll()

@@ -33,8 +33,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('lot_link_not_self_check', sql`parent_lot_id <> child_lot_id`)
     .execute();
   // Both trace directions walk these.
-  await db.schema.createIndex('lot_link_parent_idx').on('lot_link').columns(['parent_lot_id', 'linked_at']).execute();
-  await db.schema.createIndex('lot_link_child_idx').on('lot_link').columns(['child_lot_id', 'linked_at']).execute();
+  await db.schema
+    .createIndex('lot_link_parent_idx')
+    .on('lot_link')
+    .columns(['parent_lot_id', 'linked_at'])
+    .execute();
+  await db.schema
+    .createIndex('lot_link_child_idx')
+    .on('lot_link')
+    .columns(['child_lot_id', 'linked_at'])
+    .execute();
   await db.schema.createIndex('lot_link_order_idx').on('lot_link').column('order_id').execute();
 }
 

@@ -41,7 +41,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     // Operations run in routing sequence; a sequence appears once per order.
     .addUniqueConstraint('operation_order_sequence_key', ['order_id', 'sequence'])
-    .addCheckConstraint('operation_quantities_check', sql`good_quantity >= 0 and scrap_quantity >= 0`)
+    .addCheckConstraint(
+      'operation_quantities_check',
+      sql`good_quantity >= 0 and scrap_quantity >= 0`,
+    )
     .execute();
 
   await db.schema
@@ -51,7 +54,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('order_id', 'text', (c) => c.notNull().references('execution.order_id'))
     .addColumn('produced_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('lot_production_order_idx').on('lot_production').column('order_id').execute();
+  await db.schema
+    .createIndex('lot_production_order_idx')
+    .on('lot_production')
+    .column('order_id')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

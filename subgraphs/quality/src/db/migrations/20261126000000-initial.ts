@@ -8,9 +8,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('number', 'text', (c) => c.notNull())
     .addColumn('item_id', 'text', (c) => c.notNull())
     .addColumn('item_revision_id', 'text', (c) => c.notNull())
-    .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('RECEIVING','IN_PROCESS','FINAL')`))
+    .addColumn('type', 'text', (c) =>
+      c.notNull().check(sql`type in ('RECEIVING','IN_PROCESS','FINAL')`),
+    )
     .addColumn('revision', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('DRAFT','APPROVED','OBSOLETE')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('DRAFT','APPROVED','OBSOLETE')`),
+    )
     .addColumn('effective_from', 'timestamptz', (c) => c.notNull())
     .addColumn('effective_to', 'timestamptz')
     .addUniqueConstraint('inspection_plan_number_revision_key', ['number', 'revision'])
@@ -19,7 +23,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sql`effective_to is null or effective_to > effective_from`,
     )
     .execute();
-  await db.schema.createIndex('inspection_plan_item_idx').on('inspection_plan').columns(['item_id', 'type']).execute();
+  await db.schema
+    .createIndex('inspection_plan_item_idx')
+    .on('inspection_plan')
+    .columns(['item_id', 'type'])
+    .execute();
 
   await db.schema
     .createTable('plan_characteristic')
@@ -50,7 +58,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   // Dashboards list the lots on hold.
-  await db.schema.createIndex('lot_quality_status_idx').on('lot_quality').column('status').execute();
+  await db.schema
+    .createIndex('lot_quality_status_idx')
+    .on('lot_quality')
+    .column('status')
+    .execute();
 
   await db.schema
     .createTable('inspection')
@@ -59,7 +71,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('lot_id', 'text', (c) => c.notNull())
     .addColumn('order_id', 'text')
     .addColumn('operation_id', 'text')
-    .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('RECEIVING','IN_PROCESS','FINAL')`))
+    .addColumn('type', 'text', (c) =>
+      c.notNull().check(sql`type in ('RECEIVING','IN_PROCESS','FINAL')`),
+    )
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sql`status in ('PLANNED','IN_PROGRESS','PASSED','FAILED')`),
     )
@@ -73,7 +87,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('inspection_lot_idx').on('inspection').column('lot_id').execute();
   await db.schema.createIndex('inspection_order_idx').on('inspection').column('order_id').execute();
   // Newest-first listings.
-  await db.schema.createIndex('inspection_created_idx').on('inspection').columns(['created_at', 'id']).execute();
+  await db.schema
+    .createIndex('inspection_created_idx')
+    .on('inspection')
+    .columns(['created_at', 'id'])
+    .execute();
 
   await db.schema
     .createTable('inspection_result')
@@ -90,7 +108,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('number', 'text', (c) => c.notNull().unique())
     .addColumn('lot_id', 'text', (c) => c.notNull())
     .addColumn('inspection_id', 'text', (c) => c.references('inspection.id'))
-    .addColumn('severity', 'text', (c) => c.notNull().check(sql`severity in ('MINOR','MAJOR','CRITICAL')`))
+    .addColumn('severity', 'text', (c) =>
+      c.notNull().check(sql`severity in ('MINOR','MAJOR','CRITICAL')`),
+    )
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sql`status in ('OPEN','DISPOSITIONED','CLOSED')`),
     )
@@ -102,9 +122,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('nonconformance_lot_idx').on('nonconformance').column('lot_id').execute();
-  await db.schema.createIndex('nonconformance_inspection_idx').on('nonconformance').column('inspection_id').execute();
-  await db.schema.createIndex('nonconformance_raised_idx').on('nonconformance').columns(['raised_at', 'id']).execute();
+  await db.schema
+    .createIndex('nonconformance_lot_idx')
+    .on('nonconformance')
+    .column('lot_id')
+    .execute();
+  await db.schema
+    .createIndex('nonconformance_inspection_idx')
+    .on('nonconformance')
+    .column('inspection_id')
+    .execute();
+  await db.schema
+    .createIndex('nonconformance_raised_idx')
+    .on('nonconformance')
+    .columns(['raised_at', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,7 @@
+import type { OrderResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Order: OrderResolvers = {
+  // erp owns orders; quality's fields load from the id alone.
+  __resolveReference: ({ id }) => ({ id }),
+  inspections: (order, _args, { loaders }) => loaders.inspectionsOfOrder.load(order.id),
+};
