@@ -1,6 +1,12 @@
 import { isInEffect, versionInEffect } from '../src/effective-dating.ts';
 
 const d = (iso: string) => new Date(iso);
+const revisionA = {
+  name: 'A',
+  effectiveFrom: d('2026-01-01T00:00:00Z'),
+  effectiveTo: d('2026-06-01T00:00:00Z'),
+  released: true,
+};
 const revisions = [
   {
     name: 'A',
@@ -14,9 +20,9 @@ const revisions = [
 
 describe('effective-date resolution', () => {
   it('includes the start instant and excludes the end instant', () => {
-    expect(isInEffect(revisions[0]!, d('2026-01-01T00:00:00Z'))).toBe(true);
-    expect(isInEffect(revisions[0]!, d('2026-05-31T23:59:59.999Z'))).toBe(true);
-    expect(isInEffect(revisions[0]!, d('2026-06-01T00:00:00Z'))).toBe(false);
+    expect(isInEffect(revisionA, d('2026-01-01T00:00:00Z'))).toBe(true);
+    expect(isInEffect(revisionA, d('2026-05-31T23:59:59.999Z'))).toBe(true);
+    expect(isInEffect(revisionA, d('2026-06-01T00:00:00Z'))).toBe(false);
   });
 
   it('picks the revision whose range holds the instant', () => {
