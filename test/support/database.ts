@@ -33,7 +33,10 @@ export async function openTestDatabase(options: OpenDatabaseOptions = {}): Promi
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 }, options);
+  const handle = await openDatabase(
+    { kind: 'postgres', url: url.toString(), poolSize: 10 },
+    options,
+  );
   return {
     handle,
     url: url.toString(),

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  readBoolean,
+  readCommonConfig,
+  readPort,
+  type CommonConfig,
+  type Env,
+} from '@plantgraph/platform';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Ports of the services the stack runs. */
+export interface StackPorts {
+  readonly gateway: number;
+  readonly erp: number;
+  readonly mes: number;
+  readonly quality: number;
+  readonly genealogy: number;
+}
+
+export interface StackConfig extends CommonConfig {
+  readonly ports: StackPorts;
+  /** Load the demo plant when the database is empty. */
+  readonly seedDemo: boolean;
+  readonly supergraphPath: string;
+}
+
+/** Reads the stack's settings once; `npm start -- --reset` arrives here as RESET_DATA=true. */
+export function readStackConfig(env: Env = process.env): StackConfig {
+  const common = readCommonConfig(env);
+  return Object.freeze({
+    ...common,
+    ports: Object.freeze({
+      gateway: readPort(env, 'GATEWAY_PORT', 4000),
+      erp: readPort(env, 'ERP_PORT', 4001),
+      mes: readPort(env, 'MES_PORT', 4002),
+      quality: readPort(env, 'QUALITY_PORT', 4003),
+      genealogy: readPort(env, 'GENEALOGY_PORT', 4004),
+    }),
+    seedDemo: readBoolean(env, 'SEED_DEMO', true),
+    supergraphPath: path.resolve(REPO_ROOT, env.SUPERGRAPH_PATH || 'supergraph.graphql'),
+  });
+}
