@@ -1,3 +1,4 @@
+import type { EventTables } from '@plantgraph/events';
 import type { BatchTable } from './tables/batch.ts';
 import type { BomLineTable } from './tables/bom-line.ts';
 import type { BomTable } from './tables/bom.ts';
@@ -11,7 +12,7 @@ import type { SupplierTable } from './tables/supplier.ts';
 import type { UnitConversionTable } from './tables/unit-conversion.ts';
 
 /** The erp schema. */
-export type ErpDatabase = {
+export type ErpDatabase = EventTables & {
   plant: PlantTable;
   supplier: SupplierTable;
   item: ItemTable;

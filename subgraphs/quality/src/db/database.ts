@@ -1,3 +1,4 @@
+import type { EventTables } from '@plantgraph/events';
 import type { InspectionPlanTable } from './tables/inspection-plan.ts';
 import type { PlanCharacteristicTable } from './tables/plan-characteristic.ts';
 import type { LotQualityTable } from './tables/lot-quality.ts';
@@ -6,7 +7,7 @@ import type { InspectionResultTable } from './tables/inspection-result.ts';
 import type { NonconformanceTable } from './tables/nonconformance.ts';
 
 /** The quality schema. */
-export type QualityDatabase = {
+export type QualityDatabase = EventTables & {
   inspection_plan: InspectionPlanTable;
   plan_characteristic: PlanCharacteristicTable;
   lot_quality: LotQualityTable;
