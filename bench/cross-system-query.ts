@@ -18,7 +18,7 @@ const database = await openDatabase(
     : common.database,
 );
 const stack = await startStack({
-  ...readStackConfig({
+  ...readStackConfig([], {
     ...process.env,
     GATEWAY_PORT: '0',
     ERP_PORT: '0',

@@ -11,3 +11,4 @@ export * from './scalars.ts';
 export * from './subgraph-server.ts';
 export * from './effective-dating.ts';
 export * from './quantity.ts';
+export * from './process-runner.ts';

@@ -26,9 +26,12 @@ export interface StackConfig extends CommonConfig {
   readonly supergraphPath: string;
 }
 
-/** Reads the stack's settings once; `npm start -- --reset` arrives here as RESET_DATA=true. */
-export function readStackConfig(env: Env = process.env): StackConfig {
-  const common = readCommonConfig(env);
+/**
+ * Reads the stack's settings once. `argv` carries the command line of `npm start`: `--reset`
+ * means the same as RESET_DATA=true.
+ */
+export function readStackConfig(argv: readonly string[] = [], env: Env = process.env): StackConfig {
+  const common = readCommonConfig(argv.includes('--reset') ? { ...env, RESET_DATA: 'true' } : env);
   return Object.freeze({
     ...common,
     ports: Object.freeze({
