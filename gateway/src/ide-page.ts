@@ -4,6 +4,7 @@ import { gzip } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { RouteHandler } from '@plantgraph/platform';
 import type { ExampleOperation } from './examples.ts';
+import { dedent } from './dedent.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -70,7 +71,7 @@ export async function renderIdePage(options: IdePageOptions): Promise<IdePage> {
     title: options.title,
     endpoint: '/graphql',
     defaultTabs: options.examples.map((example) => ({
-      query: example.query,
+      query: dedent(example.query),
       variables: JSON.stringify(example.variables, null, 2),
     })),
     shouldPersistHeaders: false,
