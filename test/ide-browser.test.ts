@@ -1,6 +1,7 @@
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { EXAMPLES } from '../gateway/src/examples.ts';
 import { stripExternalResources } from '../gateway/src/ide-page.ts';
 import {
   seedErpBasics,
@@ -162,12 +163,14 @@ describe('the IDE in a headless browser', () => {
   it('opens each saved example in its own tab, with its variables', async () => {
     const { page } = await openIde();
     const titles = await page.locator('.graphiql-tab-button').allInnerTexts();
-    expect(titles).toEqual([
+    // One tab per saved example, in the order they are saved, each named by its operation.
+    expect(titles).toEqual(
+      EXAMPLES.map((example) => /(?:query|subscription) (\w+)/.exec(example.query)?.[1]),
+    );
+    expect(titles.slice(0, 3)).toEqual([
       'PlantsAndSuppliers',
       'LotAcrossSystems',
       'OrdersByStatus',
-      'OpenNonconformances',
-      'BomAndRoutingAsOf',
     ]);
     await selectTab(page, 'OrdersByStatus');
     await page.locator('.graphiql-editor-tool', { hasText: '"IN_PROGRESS"' }).waitFor();

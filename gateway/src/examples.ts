@@ -276,6 +276,280 @@ const plantsAndSuppliers: ExampleOperation = {
   variables: {},
 };
 
+const genealogyTrace: ExampleOperation = {
+  name: 'Genealogy trace',
+  query: /* GraphQL */ `
+    # Everything that went into a lot (BACKWARD) or everything it went into (FORWARD),
+    # up to maxDepth links away, with what ERP, MES and quality say about every lot.
+    # asOf leaves out links recorded later; truncated says when the limit cut it short.
+    query GenealogyTrace(
+      $lotNumber: String!
+      $direction: TraceDirection!
+      $maxDepth: Int = 10
+      $asOf: DateTime
+    ) {
+      trace(lotNumber: $lotNumber, direction: $direction, maxDepth: $maxDepth, asOf: $asOf) {
+        depth
+        truncated
+        truncatedBy
+        nodes {
+          depth
+          lot {
+            id
+            number
+            origin
+            item {
+              number
+              description
+              type
+            }
+            quantity {
+              value
+              uom
+            }
+            qualityStatus
+            supplier {
+              name
+            }
+            supplierLotNumber
+            producedBy {
+              number
+              status
+            }
+          }
+        }
+        edges {
+          parentId
+          childId
+          quantity {
+            value
+            uom
+          }
+          order {
+            number
+          }
+          linkedAt
+        }
+      }
+    }
+  `,
+  variables: { lotNumber: 'L2607-0286', direction: 'BACKWARD', maxDepth: 10 },
+};
+
+const recallImpact: ExampleOperation = {
+  name: 'Recall impact',
+  query: /* GraphQL */ `
+    # A recall from a supplier's lot number: the finished lots made from it, the orders
+    # that made them, their quality status, and the customers they shipped to.
+    query RecallImpact($supplierLotNumber: String!, $first: Int = 20) {
+      recallImpact(supplierLotNumber: $supplierLotNumber) {
+        sourceLots {
+          number
+          item {
+            number
+          }
+          supplier {
+            name
+          }
+        }
+        summary {
+          lotsReached
+          finishedLots
+          orders
+          finishedQuantities {
+            value
+            uom
+          }
+          truncated
+        }
+        finishedGoods {
+          lots(first: $first) {
+            nodes {
+              number
+              item {
+                number
+              }
+              qualityStatus
+              producedBy {
+                number
+              }
+              shipments {
+                quantity {
+                  value
+                  uom
+                }
+                shipment {
+                  number
+                  shippedAt
+                  customer {
+                    name
+                  }
+                }
+              }
+            }
+            pageInfo {
+              endCursor
+              hasNextPage
+            }
+          }
+          customers {
+            customer {
+              code
+              name
+              country
+            }
+            shipments {
+              number
+              shippedAt
+            }
+            quantities {
+              value
+              uom
+            }
+          }
+          shipmentSummary {
+            customers
+            shipments
+            shippedLots
+            shippedQuantities {
+              value
+              uom
+            }
+          }
+        }
+      }
+    }
+  `,
+  variables: { supplierLotNumber: 'AR-2614782', first: 20 },
+};
+
+const genealogyCompleteness: ExampleOperation = {
+  name: 'Genealogy completeness',
+  query: /* GraphQL */ `
+    # A plant's genealogy completeness over a date range, and one order's check in detail:
+    # every lot-tracked BOM line consumed with lots, within tolerance of BOM x produced.
+    query GenealogyCompleteness(
+      $plantId: ID!
+      $from: DateTime!
+      $to: DateTime!
+      $orderNumber: String!
+    ) {
+      genealogyCompleteness(plantId: $plantId, from: $from, to: $to) {
+        ordersChecked
+        ordersComplete
+        score
+        lineScore
+        gaps(first: 20) {
+          nodes {
+            kind
+            order {
+              number
+            }
+            component {
+              number
+            }
+            message
+          }
+        }
+      }
+      orderByNumber(number: $orderNumber) {
+        number
+        genealogyCompleteness {
+          score
+          complete
+          lines {
+            lineNumber
+            component {
+              number
+              tracking
+            }
+            expectedQuantity {
+              value
+              uom
+            }
+            consumedQuantity {
+              value
+              uom
+            }
+            status
+          }
+        }
+      }
+    }
+  `,
+  variables: {
+    plantId: 'plant-lyon',
+    from: '2026-01-01T00:00:00Z',
+    to: '2026-12-01T00:00:00Z',
+    orderNumber: 'PO-100209',
+  },
+};
+
+const inspectionFailures: ExampleOperation = {
+  name: 'Failed inspections as they happen',
+  query: /* GraphQL */ `
+    # A subscription: runs until stopped, one result per failed inspection. Each result
+    # reads the graph when it is delivered: the inspection (quality), its lot and parents
+    # (genealogy), the order and its item revision (ERP), the operation (MES).
+    # Set $after to the cursor of the last result to get what was missed first.
+    subscription InspectionFailures($plant: ID, $after: String) {
+      inspectionFailed(plant: $plant, after: $after) {
+        cursor
+        time
+        correlationId
+        plant {
+          name
+        }
+        inspection {
+          number
+          type
+          results {
+            characteristic {
+              code
+              upperLimit
+              uom
+            }
+            measured
+            verdict
+          }
+        }
+        nonconformance {
+          number
+          severity
+        }
+        lot {
+          number
+          qualityStatus
+          item {
+            number
+          }
+          parents {
+            lot {
+              number
+              supplier {
+                name
+              }
+            }
+          }
+        }
+        order {
+          number
+          status
+          pinnedItemRevision {
+            revision
+          }
+        }
+        operation {
+          sequence
+          operationCode
+          status
+        }
+      }
+    }
+  `,
+  variables: { plant: null, after: null },
+};
+
 /**
  * The IDE's saved tabs, in the order they open. The first opens without variables: GraphiQL fills
  * the variables editor of the tab it opens on from nothing, and those of the others on switching.
@@ -286,4 +560,8 @@ export const EXAMPLES: readonly ExampleOperation[] = [
   ordersByStatus,
   openNonconformances,
   bomAndRoutingAsOf,
+  genealogyTrace,
+  recallImpact,
+  genealogyCompleteness,
+  inspectionFailures,
 ];

@@ -75,6 +75,8 @@ export async function renderIdePage(options: IdePageOptions): Promise<IdePage> {
       variables: JSON.stringify(example.variables, null, 2),
     })),
     shouldPersistHeaders: false,
+    // Subscriptions run over WebSocket (graphql-transport-ws) on the same URL as queries.
+    subscriptionsProtocol: 'WS',
   });
   const { html, removed } = stripExternalResources(rendered);
   const buffer = Buffer.from(html, 'utf8');

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createNatsEventFeed } from '@plantgraph/events';
 import { runProcess } from '@plantgraph/platform';
 import { readGatewayConfig } from './config.ts';
 import { startGateway } from './server.ts';
@@ -15,12 +16,26 @@ await runProcess(
         },
       );
     });
-    return startGateway({
+    // Alone, the gateway sees events only through NATS; without it subscriptions are refused.
+    const events = config.nats ? createNatsEventFeed({ nats: config.nats, log }) : null;
+    const gateway = await startGateway({
       host: config.host,
       port: config.port,
       supergraphSdl,
       subgraphUrls: config.subgraphUrls,
       log,
+      events,
+      subscriptions: config.subscriptions,
+    }).catch(async (error: unknown) => {
+      await events?.close();
+      throw error;
     });
+    return {
+      ...gateway,
+      close: async () => {
+        await gateway.close();
+        await events?.close();
+      },
+    };
   },
 );

@@ -8,11 +8,27 @@ import {
   type Logger,
   type RunningHttpService,
 } from '@plantgraph/platform';
+import type { EventFeed } from '@plantgraph/events';
+import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './context.ts';
 import { EXAMPLES } from './examples.ts';
 import { ideRoute, renderIdePage } from './ide-page.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { describeSubgraphs } from './subgraph-readiness.ts';
+import { gatewayOperations } from './subscriptions/gateway-operations.ts';
+import { refuseSubscriptionsOverHttp } from './subscriptions/http-refusal.ts';
+import { acceptAnonymous, type ConnectionAuthenticator } from './subscriptions/identity.ts';
+import {
+  DEFAULT_SUBSCRIPTION_SETTINGS,
+  type SubscriptionSettings,
+} from './subscriptions/subscription-settings.ts';
+import { SubscriptionService } from './subscriptions/subscription-service.ts';
+import { subscriptionSchemaOf } from './subscriptions/subscription-schema.ts';
+import { serveWebSockets } from './subscriptions/ws-server.ts';
+
+export { readSubscriptionSettings } from './config.ts';
+export type { SubscriptionSettings } from './subscriptions/subscription-settings.ts';
+export type { ConnectionAuthenticator, SubscriberIdentity } from './subscriptions/identity.ts';
 
 export interface StartGatewayOptions {
   readonly host: string;
@@ -23,12 +39,22 @@ export interface StartGatewayOptions {
   /** Routing URLs that replace those recorded in the supergraph, by subgraph name. */
   readonly subgraphUrls?: Partial<Record<string, string>>;
   readonly log: Logger;
+  /**
+   * The event feed subscriptions are served from (the bus's JetStream stream, or the in-process
+   * ring of the stack); without one, subscriptions are refused with EVENT_FEED_UNAVAILABLE.
+   */
+  readonly events?: EventFeed | null;
+  /** Limits of subscriptions over WebSocket (default: DEFAULT_SUBSCRIPTION_SETTINGS). */
+  readonly subscriptions?: SubscriptionSettings;
+  /** Decides who may open a WebSocket connection (default: everyone, anonymously). */
+  readonly authenticate?: ConnectionAuthenticator;
 }
 
 /**
  * Serves the federated graph: queries planned across the subgraphs of `supergraphSdl`, the offline
- * GraphiQL IDE on browser GETs of /graphql, /health, and /ready (ready once the schema is loaded;
- * the detail names each subgraph's own readiness).
+ * GraphiQL IDE on browser GETs of /graphql, subscriptions over WebSocket (graphql-transport-ws) on
+ * the same URL, /health, and /ready (ready once the schema is loaded; the detail names each
+ * subgraph's own readiness).
  */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningHttpService> {
   const { log } = options;
@@ -43,9 +69,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return new SubgraphDataSource(name, routingUrl);
     },
   });
-  let schemaLoaded = false;
-  gateway.onSchemaLoadOrUpdate(() => {
-    schemaLoaded = true;
+  let apiSchema: GraphQLSchema | null = null;
+  let subscriptionSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+    subscriptionSchema = subscriptionSchemaOf(loaded.apiSchema);
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -53,7 +81,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [correlationPlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      correlationPlugin<GatewayContext>(),
+      refuseSubscriptionsOverHttp<GatewayContext>(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     logger: log,
   });
   const [page] = await Promise.all([
@@ -77,15 +109,38 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       }),
       ready: async () => {
         const subgraphs = await describeSubgraphs(routes);
-        return schemaLoaded
+        return apiSchema !== null
           ? { ok: true, detail: `schema loaded; ${subgraphs}` }
           : { ok: false, detail: `schema not loaded; ${subgraphs}` };
       },
       routes: ideRoute(page),
     });
+    const settings = options.subscriptions ?? DEFAULT_SUBSCRIPTION_SETTINGS;
+    const operations = gatewayOperations(apollo, log);
+    const subscriptions = options.events
+      ? new SubscriptionService({
+          feed: options.events,
+          operations,
+          log: log.child({ component: 'subscriptions' }),
+          recentEntries: settings.recentEvents,
+          feedTimeoutMs: settings.feedTimeoutMs,
+        })
+      : null;
+    const sockets = serveWebSockets({
+      server: running.server,
+      path: '/graphql',
+      log,
+      limits: settings,
+      authenticate: options.authenticate ?? acceptAnonymous,
+      schema: () => subscriptionSchema,
+      operations,
+      subscriptions,
+    });
     return {
       ...running,
       close: async () => {
+        await sockets.close();
+        await subscriptions?.close();
         await running.close();
         await apollo.stop();
       },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenDatabaseOptions } from '@plantgraph/platform';
-import { startStack, type RunningStack } from '@plantgraph/stack';
+import { startStack, type RunningStack, type StackOptions } from '@plantgraph/stack';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,7 +14,14 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startTestStack(options: OpenDatabaseOptions = {}): Promise<TestStack> {
+/**
+ * Starts the stack on a fresh test database. `events` sets the event backbone (default: one
+ * in-process bus, default settings).
+ */
+export async function startTestStack(
+  options: OpenDatabaseOptions = {},
+  events: Pick<StackOptions, 'events' | 'eventBus'> = {},
+): Promise<TestStack> {
   const database = await openTestDatabase(options);
   const stack = await startStack({
     host: '127.0.0.1',
@@ -23,6 +30,7 @@ export async function startTestStack(options: OpenDatabaseOptions = {}): Promise
     logLevel: 'silent',
     supergraphPath: path.join(REPO_ROOT, 'supergraph.graphql'),
     seedDemo: true,
+    ...events,
   });
   return {
     stack,

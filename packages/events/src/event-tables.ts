@@ -25,7 +25,19 @@ export interface ProcessedEventTable {
   consumer: string;
   event_id: string;
   processed_at: Date;
+  /** The columns below arrive with `addConsumptionTrail`: what the correlation trail shows. */
+  event_type: string;
+  source: string;
+  correlation_id: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  aggregate_version: number;
+  /** `applied`, or `stale` when a newer version of the aggregate had been applied already. */
+  outcome: ConsumptionOutcome;
 }
+
+/** What a consumer did with an event it recorded. */
+export type ConsumptionOutcome = 'applied' | 'stale';
 
 /** The newest aggregate version each consumer applied, to detect out-of-order events. */
 export interface AggregatePositionTable {
@@ -60,3 +72,4 @@ export type EventTables = {
 
 export type OutboxRow = Selectable<OutboxTable>;
 export type DeadLetterRow = Selectable<DeadLetterTable>;
+export type ProcessedEventRow = Selectable<ProcessedEventTable>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { EventEnvelope, NewEvent } from './envelope.ts';
 import type { EventTables, OutboxRow } from './event-tables.ts';
 
@@ -8,7 +8,8 @@ import type { EventTables, OutboxRow } from './event-tables.ts';
  * with the change that caused them. Returns the envelopes as they will be published.
  */
 export async function appendToOutbox(
-  trx: Kysely<EventTables>,
+  // A subgraph's Transaction<DB> is not assignable to Kysely<EventTables>, only to Transaction<…>.
+  trx: Kysely<EventTables> | Transaction<EventTables>,
   source: string,
   events: readonly NewEvent[],
   now: Date = new Date(),

@@ -20,6 +20,8 @@ export type RootDatabase = object;
 export interface DatabaseHandle {
   readonly kind: DatabaseConfig['kind'];
   readonly root: Kysely<RootDatabase>;
+  /** What it was opened with (the event relay opens its own lock session on the server). */
+  readonly config: DatabaseConfig;
   close(): Promise<void>;
 }
 
@@ -123,6 +125,7 @@ export async function openDatabase(
   return {
     kind: config.kind,
     root,
+    config,
     close: () => root.destroy(),
   };
 }

@@ -12,3 +12,8 @@ export * from './subgraph-server.ts';
 export * from './effective-dating.ts';
 export * from './quantity.ts';
 export * from './process-runner.ts';
+export * from './mutation-outcome.ts';
+export * from './idempotency.ts';
+export * from './audit.ts';
+export * from './json-reader.ts';
+export * from './gateway-subscriptions.ts';

@@ -1,3 +1,4 @@
+import { readEventConfig } from '@plantgraph/events';
 import { ConfigError, type CommonConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { createLogger } from './logger.ts';
@@ -42,9 +43,21 @@ export function runSubgraphProcess<C extends CommonConfig & { readonly port: num
   readConfig: () => C,
   start: (options: StartSubgraphOptions) => Promise<RunningSubgraph>,
 ): Promise<void> {
-  return runProcess(name, readConfig, async (config, log) => {
+  // The event settings (NATS_URL, EVENT_*) are read with the service's own, so a bad value is
+  // reported as a configuration error too.
+  const readWithEvents = () => ({ ...readConfig(), events: readEventConfig() });
+  return runProcess(name, readWithEvents, async (config, log) => {
+    if (config.events.nats === null) {
+      log.warn('NATS_URL is not set: events only reach consumers in this process');
+    }
     const database = await openDatabase(config.database);
-    const service = await start({ host: config.host, port: config.port, database, log });
+    const service = await start({
+      host: config.host,
+      port: config.port,
+      database,
+      log,
+      eventConfig: config.events,
+    });
     return {
       close: async () => {
         await service.close();

@@ -1,10 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchemaModule } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { sql, type Kysely } from 'kysely';
+import {
+  createEventBus,
+  readEventConfig,
+  sourceOf,
+  startEventBackbone,
+  type EventBackbone,
+  type EventBus,
+  type EventConfig,
+  type EventHandler,
+  type EventTables,
+} from '@plantgraph/events';
 import type { DatabaseHandle, RootDatabase } from './database.ts';
 import { correlationPlugin, formatError } from './errors.ts';
 import { serveHttp, type RunningHttpService } from './http-server.ts';
@@ -38,6 +52,11 @@ export interface SubgraphModule<TContext extends RequestContextBase> {
   readonly resolvers: NonNullable<GraphQLSchemaModule['resolvers']>;
   readonly migrations: MigrationIndex;
   readonly createContext: (scope: RequestScope) => TContext;
+  /**
+   * The subgraph's event consumers: each runs as a durable consumer of the bus, applying events
+   * in the subgraph's own schema (see `EventHandler` in @plantgraph/events).
+   */
+  readonly handlers?: readonly EventHandler<EventTables>[];
 }
 
 export interface StartSubgraphOptions {
@@ -45,11 +64,35 @@ export interface StartSubgraphOptions {
   readonly port: number;
   readonly database: DatabaseHandle;
   readonly log: Logger;
+  /**
+   * The bus shared with the other services of this process (the stack's). Without it the
+   * subgraph opens its own, as `eventConfig` says.
+   */
+  readonly eventBus?: EventBus;
+  /** Event backbone settings; default: the in-process bus and the documented defaults. */
+  readonly eventConfig?: EventConfig;
 }
 
 /** A started subgraph. */
 export interface RunningSubgraph extends RunningHttpService {
   readonly name: string;
+  /** Its outbox relay and consumers; `wake()` publishes what was just committed. */
+  readonly events: Pick<EventBackbone, 'wake'>;
+}
+
+/** Wakes the outbox relay once a mutation's response is ready (its transaction has committed). */
+function wakeRelayAfterMutations<TContext extends RequestContextBase>(
+  backbone: EventBackbone,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') backbone.wake();
+        },
+      };
+    },
+  };
 }
 
 /** Migrates the subgraph's schema, then serves it over HTTP. */
@@ -61,12 +104,31 @@ export async function startSubgraph<TContext extends RequestContextBase>(
   const applied = await migrateToLatest(database.root, module.name, module.migrations);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
 
+  const eventConfig = options.eventConfig ?? readEventConfig({});
+  const bus = options.eventBus ?? createEventBus(eventConfig, log, module.name);
+  const ownsBus = options.eventBus === undefined;
+  const backbone = await startEventBackbone({
+    database,
+    schema: module.name,
+    source: sourceOf(module.name),
+    bus,
+    handlers: module.handlers ?? [],
+    log,
+    config: eventConfig,
+  });
+
   const typeDefs = parse(await readFile(module.schemaFile, 'utf8'));
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs, resolvers: module.resolvers }]),
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [correlationPlugin<TContext>(), ApolloServerPluginInlineTraceDisabled()],
+    // Nothing sets cache hints, and the cache-control plugin would time every field resolved.
+    plugins: [
+      correlationPlugin<TContext>(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      wakeRelayAfterMutations<TContext>(backbone),
+    ],
     logger: log,
   });
   await apollo.start();
@@ -92,9 +154,12 @@ export async function startSubgraph<TContext extends RequestContextBase>(
   return {
     ...running,
     name: module.name,
+    events: { wake: () => backbone.wake() },
     close: async () => {
       await running.close();
       await apollo.stop();
+      await backbone.stop();
+      if (ownsBus) await bus.close();
     },
   };
 }

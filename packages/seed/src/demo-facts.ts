@@ -1,6 +1,7 @@
 import { instant } from './clock.ts';
 import { SUPPLIERS } from './catalog.ts';
 import type { DemoSimulation } from './demo-simulation.ts';
+import { demoDeliveries, shipmentRows } from './demo-shipments.ts';
 import { ids } from './identifiers.ts';
 import type { SimLink, SimLot, SimOrder } from './simulation-types.ts';
 
@@ -38,6 +39,11 @@ export interface DemoFacts {
   readonly createdOrderNumber: string;
   readonly releasedOrderNumber: string;
   readonly inProgressOrderNumber: string;
+  readonly finishedLotCustomerCode: string;
+  readonly finishedLotCustomerName: string;
+  readonly finishedLotShipmentNumber: string;
+  readonly customersFromSupplierLot: number;
+  readonly splitShipmentLotNumber: string;
 }
 
 function lotNumber(lot: SimLot): string {
@@ -155,6 +161,25 @@ export function demoFacts(sim: DemoSimulation): DemoFacts {
   expectStatus(story.held, 'ON_HOLD');
   expectStatus(story.gap, 'COMPLETED');
 
+  const deliveries = demoDeliveries(sim);
+  const acrossDelivery = deliveries.find((d) => d.lot === across);
+  const shipped = shipmentRows(sim);
+  const acrossLine = shipped.shipment_line.find((l) => l.lot_id === ids.lot(across.seq));
+  const acrossShipment = shipped.shipment.find((s) => s.id === acrossLine?.shipment_id);
+  if (!acrossDelivery || !acrossShipment) throw new Error('the lot across systems never shipped');
+  const recalled = new Set(
+    [...descendants(supplierLot)].filter((d) => d.item.type === 'FINISHED_GOOD'),
+  );
+  const recallCustomers = new Set(
+    deliveries.filter((d) => recalled.has(d.lot)).map((d) => d.customer.id),
+  );
+  const split = firstBySeq(
+    [...new Set(deliveries.map((d) => d.lot))].filter(
+      (lot) => new Set(deliveries.filter((d) => d.lot === lot).map((d) => d.customer)).size > 1,
+    ),
+    'lot shipped to two customers',
+  );
+
   return {
     plantLyon: 'plant-lyon',
     plantMonterrey: 'plant-monterrey',
@@ -188,5 +213,10 @@ export function demoFacts(sim: DemoSimulation): DemoFacts {
     createdOrderNumber: expectStatus(story.created, 'CREATED'),
     releasedOrderNumber: expectStatus(story.released, 'RELEASED'),
     inProgressOrderNumber: expectStatus(story.inProgress, 'IN_PROGRESS'),
+    finishedLotCustomerCode: acrossDelivery.customer.code,
+    finishedLotCustomerName: acrossDelivery.customer.name,
+    finishedLotShipmentNumber: acrossShipment.number,
+    customersFromSupplierLot: recallCustomers.size,
+    splitShipmentLotNumber: lotNumber(split),
   };
 }

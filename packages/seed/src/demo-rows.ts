@@ -1,4 +1,7 @@
 import type { NewBatchRow } from '../../../subgraphs/erp/src/db/tables/batch.ts';
+import type { NewCustomerRow } from '../../../subgraphs/erp/src/db/tables/customer.ts';
+import type { NewShipmentLineRow } from '../../../subgraphs/erp/src/db/tables/shipment-line.ts';
+import type { NewShipmentRow } from '../../../subgraphs/erp/src/db/tables/shipment.ts';
 import type { NewBomLineRow } from '../../../subgraphs/erp/src/db/tables/bom-line.ts';
 import type { NewBomRow } from '../../../subgraphs/erp/src/db/tables/bom.ts';
 import type { NewItemRevisionRow } from '../../../subgraphs/erp/src/db/tables/item-revision.ts';
@@ -24,6 +27,7 @@ import { isoDate } from './clock.ts';
 import { ITEMS, PLANTS, SUPPLIERS } from './catalog.ts';
 import type { ItemDef } from './catalog-types.ts';
 import type { DemoSimulation } from './demo-simulation.ts';
+import { shipmentRows } from './demo-shipments.ts';
 import { ids } from './identifiers.ts';
 import type { SimLot, SimOrder } from './simulation-types.ts';
 
@@ -41,6 +45,9 @@ export interface DemoRows {
     readonly unit_conversion: NewUnitConversionRow[];
     readonly production_order: NewProductionOrderRow[];
     readonly batch: NewBatchRow[];
+    readonly customer: NewCustomerRow[];
+    readonly shipment: NewShipmentRow[];
+    readonly shipment_line: NewShipmentLineRow[];
   };
   readonly mes: {
     readonly execution: NewExecutionRow[];
@@ -184,7 +191,7 @@ function unrestrictedStock(lot: SimLot): string {
 export function demoRows(sim: DemoSimulation): DemoRows {
   const master = masterDataRows();
   const rows: DemoRows = {
-    erp: { ...master, production_order: [], batch: [] },
+    erp: { ...master, production_order: [], batch: [], ...shipmentRows(sim) },
     mes: { execution: [], operation: [], lot_production: [] },
     quality: {
       inspection_plan: [],

@@ -77,4 +77,15 @@ export const DEMO = {
   releasedOrderNumber: 'PO-100225',
   /** An order IN_PROGRESS on the shop floor. */
   inProgressOrderNumber: 'PO-100223',
+
+  /** Code of the customer that received the lot across systems. */
+  finishedLotCustomerCode: 'NPS',
+  /** Name of that customer. */
+  finishedLotCustomerName: 'Nordic Process Solutions',
+  /** The shipment that delivered it. */
+  finishedLotShipmentNumber: 'SH-000095',
+  /** Customers that received finished lots made from the DEMO supplier lot (a recall's reach). */
+  customersFromSupplierLot: 4,
+  /** A finished lot delivered in two parts, to two customers. */
+  splitShipmentLotNumber: 'L2601-0046',
 } as const satisfies DemoFacts;

@@ -22,4 +22,6 @@ export const ids = {
   inspectionNumber: (seq: number) => `INS-${pad(seq, 6)}`,
   nonconformance: (seq: number) => `nc-${pad(seq, 6)}`,
   nonconformanceNumber: (seq: number) => `NC-${pad(seq, 6)}`,
+  shipment: (seq: number) => `shipment-${pad(seq, 6)}`,
+  shipmentNumber: (seq: number) => `SH-${pad(seq, 6)}`,
 } as const;

@@ -6,6 +6,7 @@ import { mesDb } from '../../../subgraphs/mes/src/db/mes-db.ts';
 import { qualityDb } from '../../../subgraphs/quality/src/db/quality-db.ts';
 import { generateDemo } from './demo-dataset.ts';
 import { isEmpty } from './migrate-all.ts';
+import { seedReadModels } from './seed-read-models.ts';
 
 /** Raised when the demo would be loaded on top of existing data. */
 export class DatabaseNotEmptyError extends Error {
@@ -74,6 +75,15 @@ export async function seedDemo(root: Kysely<RootDatabase>): Promise<SeedCounts> 
     await insertAll(counts, 'erp.batch', rows.erp.batch, (c) =>
       erp.insertInto('batch').values(c).execute(),
     );
+    await insertAll(counts, 'erp.customer', rows.erp.customer, (c) =>
+      erp.insertInto('customer').values(c).execute(),
+    );
+    await insertAll(counts, 'erp.shipment', rows.erp.shipment, (c) =>
+      erp.insertInto('shipment').values(c).execute(),
+    );
+    await insertAll(counts, 'erp.shipment_line', rows.erp.shipment_line, (c) =>
+      erp.insertInto('shipment_line').values(c).execute(),
+    );
 
     const mes = mesDb(trx);
     await insertAll(counts, 'mes.execution', rows.mes.execution, (c) =>
@@ -113,6 +123,7 @@ export async function seedDemo(root: Kysely<RootDatabase>): Promise<SeedCounts> 
     await insertAll(counts, 'genealogy.lot_link', rows.genealogy.lot_link, (c) =>
       genealogy.insertInto('lot_link').values(c).execute(),
     );
+    await seedReadModels(trx, counts);
   });
   return counts;
 }

@@ -14,6 +14,7 @@ import { createRandom } from './random.ts';
 import { SCALE_MAX_LOTS, SCALE_MIN_LOTS, ScaleLayout } from './scale-layout.ts';
 import { ids } from './identifiers.ts';
 import { seedDemo } from './seed-demo.ts';
+import { ensureCustomers, scaleShipments, writeScaleShipments } from './scale-shipments.ts';
 
 /** Options of `seedScale`. */
 export interface ScaleOptions {
@@ -37,6 +38,8 @@ export interface ScaleSummary {
   readonly lots: number;
   readonly links: number;
   readonly orders: number;
+  /** Shipments of finished lots to the demo's customers. */
+  readonly shipments: number;
   readonly demoLoaded: boolean;
   readonly elapsedMs: number;
 }
@@ -315,7 +318,8 @@ async function writeChunk(root: Kysely<RootDatabase>, c: ChunkColumns): Promise<
  * `lots` lots in twelve layers (purchased, then eleven produced levels) with about three links
  * per lot, their ERP batches, quality status and producing orders. Written in chunks of 10,000
  * lots, one transaction each, so memory stays flat; a chunk's links only point to earlier layers,
- * so the graph has no cycles and backward traces run eleven links deep.
+ * so the graph has no cycles and backward traces run eleven links deep. About 80 % of the
+ * finished lots ship to the demo's customers.
  */
 export async function seedScale(
   root: Kysely<RootDatabase>,
@@ -342,12 +346,17 @@ export async function seedScale(
 
   const layout = new ScaleLayout(lots, seed >>> 0);
   await writeOrders(root, layout);
+  await ensureCustomers(root);
   let links = 0;
+  let shipments = 0;
   for (let from = 0; from < lots; from += CHUNK) {
     const to = Math.min(lots, from + CHUNK);
     const chunk = buildChunk(layout, from, to, links);
     await writeChunk(root, chunk);
     links += chunk.link.id.length;
+    const shipped = scaleShipments(layout, from, to, scaleIds.lot);
+    await writeScaleShipments(root, shipped);
+    shipments += shipped.shipment.id.length;
     onProgress?.({
       lotsWritten: to,
       lotsTotal: lots,
@@ -355,5 +364,12 @@ export async function seedScale(
       elapsedMs: performance.now() - started,
     });
   }
-  return { lots, links, orders: layout.orders, demoLoaded, elapsedMs: performance.now() - started };
+  return {
+    lots,
+    links,
+    orders: layout.orders,
+    shipments,
+    demoLoaded,
+    elapsedMs: performance.now() - started,
+  };
 }

@@ -4,9 +4,12 @@ import {
   readBoolean,
   readCommonConfig,
   readPort,
+  readPositiveInt,
   type CommonConfig,
   type Env,
 } from '@plantgraph/platform';
+import { readEventConfig, type EventConfig } from '@plantgraph/events';
+import { readSubscriptionSettings, type SubscriptionSettings } from '@plantgraph/gateway';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -24,7 +27,16 @@ export interface StackConfig extends CommonConfig {
   /** Load the demo plant when the database is empty. */
   readonly seedDemo: boolean;
   readonly supergraphPath: string;
+  /** The event backbone: NATS JetStream when NATS_URL is set, else one in-process bus. */
+  readonly events: EventConfig;
+  /** Limits of subscriptions over WebSocket. */
+  readonly subscriptions: SubscriptionSettings;
+  /** Events the in-process bus keeps for subscribers resuming from a cursor (embedded only). */
+  readonly replayEvents: number;
 }
+
+/** The embedded retention window of subscriptions, in events (`SUBSCRIPTION_REPLAY_EVENTS`). */
+export const DEFAULT_REPLAY_EVENTS = 10_000;
 
 /**
  * Reads the stack's settings once. `argv` carries the command line of `npm start`: `--reset`
@@ -43,5 +55,8 @@ export function readStackConfig(argv: readonly string[] = [], env: Env = process
     }),
     seedDemo: readBoolean(env, 'SEED_DEMO', true),
     supergraphPath: path.resolve(REPO_ROOT, env.SUPERGRAPH_PATH || 'supergraph.graphql'),
+    events: readEventConfig(env),
+    subscriptions: readSubscriptionSettings(env),
+    replayEvents: readPositiveInt(env, 'SUBSCRIPTION_REPLAY_EVENTS', DEFAULT_REPLAY_EVENTS),
   });
 }

@@ -13,7 +13,16 @@ import {
 } from '@plantgraph/platform';
 import { startQuality } from '@plantgraph/quality';
 import { isEmpty, migrateAll, seedDemo } from '@plantgraph/seed';
-import type { StackPorts } from './config.ts';
+import {
+  createEventBus,
+  readEventConfig,
+  type EventBus,
+  type EventConfig,
+  type EventFeed,
+} from '@plantgraph/events';
+import type { SubscriptionSettings } from '@plantgraph/gateway';
+import { DEFAULT_REPLAY_EVENTS, type StackPorts } from './config.ts';
+import { subscriptionFeed } from './subscription-feed.ts';
 
 export const SUBGRAPH_NAMES = ['erp', 'mes', 'quality', 'genealogy'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -34,6 +43,14 @@ export interface StackOptions {
   readonly supergraphPath: string;
   /** Load the demo plant when the database is empty. */
   readonly seedDemo: boolean;
+  /** Event backbone settings; default: one in-process bus and the documented defaults. */
+  readonly events?: EventConfig;
+  /** A bus to use instead of opening one from `events` (the stack does not close it). */
+  readonly eventBus?: EventBus;
+  /** Limits of subscriptions over WebSocket; default: the gateway's documented defaults. */
+  readonly subscriptions?: SubscriptionSettings;
+  /** Events the in-process bus keeps for subscribers resuming from a cursor (embedded only). */
+  readonly replayEvents?: number;
 }
 
 /** The gateway and four subgraphs running in this process over one database. */
@@ -42,6 +59,10 @@ export interface RunningStack {
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
   /** True when this start loaded the demo data. */
   readonly seeded: boolean;
+  /** The one bus the four subgraphs publish to and consume from. */
+  readonly eventBus: EventBus;
+  /** What the gateway serves subscriptions from (more gateways may read it too). */
+  readonly eventFeed: EventFeed;
   /** Stops one subgraph (the others and the gateway keep serving). */
   stopSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
@@ -60,30 +81,44 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     log.info({ ms: Math.round(performance.now() - started) }, 'demo data loaded');
   }
 
+  // One bus for the four subgraphs: in-process when embedded, NATS JetStream with NATS_URL.
+  const eventConfig = options.events ?? readEventConfig({});
+  const { bus: eventBus, feed } = subscriptionFeed(
+    options.eventBus ?? createEventBus(eventConfig, log, 'plantgraph-stack'),
+    eventConfig,
+    options.replayEvents ?? DEFAULT_REPLAY_EVENTS,
+    log,
+  );
+  const events = { eventBus, eventConfig };
+
   const subgraphs: Record<SubgraphName, RunningSubgraph> = {
     erp: await STARTERS.erp({
       host,
       port: ports.erp,
       database,
       log: createLogger('erp', logLevel),
+      ...events,
     }),
     mes: await STARTERS.mes({
       host,
       port: ports.mes,
       database,
       log: createLogger('mes', logLevel),
+      ...events,
     }),
     quality: await STARTERS.quality({
       host,
       port: ports.quality,
       database,
       log: createLogger('quality', logLevel),
+      ...events,
     }),
     genealogy: await STARTERS.genealogy({
       host,
       port: ports.genealogy,
       database,
       log: createLogger('genealogy', logLevel),
+      ...events,
     }),
   };
   const stopped = new Set<SubgraphName>();
@@ -93,12 +128,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     supergraphSdl: await readFile(options.supergraphPath, 'utf8'),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])),
     log: createLogger('gateway', logLevel),
+    events: feed,
+    ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
   });
 
   return {
     gateway,
     subgraphs,
     seeded,
+    eventBus,
+    eventFeed: feed,
     async stopSubgraph(name) {
       if (stopped.has(name)) return;
       stopped.add(name);
@@ -109,6 +148,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       for (const name of SUBGRAPH_NAMES) {
         if (!stopped.has(name)) await subgraphs[name].close();
       }
+      await feed.close();
+      if (options.eventBus === undefined) await eventBus.close();
     },
   };
 }

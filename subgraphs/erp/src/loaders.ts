@@ -25,10 +25,12 @@ import { rowToOrder } from './domain/order.ts';
 import { rowToPlant } from './domain/plant.ts';
 import { rowToRouting, rowToRoutingStep } from './domain/routing.ts';
 import { rowToSupplier } from './domain/supplier.ts';
+import { createShipmentLoaders } from './shipment-loaders.ts';
 
 /** Per-request loaders: one query per batch for every lookup by key. */
 export function createErpLoaders(db: ErpDb) {
   return {
+    ...createShipmentLoaders(db),
     plant: loaderByKey(
       async (ids) => (await findPlantsByIds(db, ids)).map(rowToPlant),
       (p) => p.id,

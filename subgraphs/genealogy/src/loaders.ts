@@ -2,15 +2,18 @@ import type DataLoader from 'dataloader';
 import { loaderByKey, loaderOfMany, type PageRequest } from '@plantgraph/platform';
 import type { GenealogyDb } from './db/genealogy-db.ts';
 import {
+  findConsumptionOfOrders,
   findLinksByChildLotIds,
   findLinksByOrderIds,
   findLinksByParentLotIds,
+  sumConsumptionOfOrders,
 } from './db/repositories/lot-links.ts';
 import {
   findLotPagesOfItems,
   findLotsByIds,
   findLotsByNumbers,
   findLotsOfOrders,
+  sumProductionOfOrders,
 } from './db/repositories/lots.ts';
 import { rowToLotLink } from './domain/lot-link.ts';
 import { rowToLot, type Lot } from './domain/lot.ts';
@@ -45,6 +48,37 @@ export function createGenealogyLoaders(db: GenealogyDb) {
     linksOfOrder: loaderOfMany(
       async (orderIds) => (await findLinksByOrderIds(db, orderIds)).map(rowToLotLink),
       (link) => link.orderId,
+    ),
+    /** What an order produced, summed per unit. */
+    productionOfOrder: loaderOfMany(
+      async (orderIds) =>
+        (await sumProductionOfOrders(db, orderIds)).map((row) => ({
+          orderId: row.order_id,
+          quantity: { value: row.quantity, uom: row.uom },
+          lots: Number(row.lots),
+        })),
+      (total) => total.orderId,
+    ),
+    /** What an order consumed, summed per input item and unit. */
+    consumptionTotalsOfOrder: loaderOfMany(
+      async (orderIds) =>
+        (await sumConsumptionOfOrders(db, orderIds)).map((row) => ({
+          orderId: row.order_id,
+          componentId: row.item_id,
+          quantity: { value: row.quantity, uom: row.uom },
+          links: Number(row.links),
+        })),
+      (total) => total.orderId,
+    ),
+    /** What an order consumed, each link with the item of the lot that went in. */
+    consumptionOfOrder: loaderOfMany(
+      async (orderIds) =>
+        (await findConsumptionOfOrders(db, orderIds)).map((row) => ({
+          orderId: row.order_id,
+          componentId: row.parent_item_id,
+          link: rowToLotLink(row),
+        })),
+      (record) => record.orderId,
     ),
     /**
      * The loader of one page shape (`first`/`after`): every item asking for the same page is

@@ -3,14 +3,32 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Bom, BomLine, Item, ItemRevision, Routing } from './item.ts';
 import { Lot } from './lot.ts';
 import { Plant, Supplier } from './master-data.ts';
+import {
+  ComponentAvailability,
+  ExecutionComponent,
+  ExecutionInspectionPoint,
+  Mutation,
+  OrderReleaseAcknowledgment,
+} from './mutation.ts';
 import { Order } from './order.ts';
 import { Query } from './query.ts';
+import { Subscription } from './subscription.ts';
+import { RecallCustomer, RecallFinishedGoods, RecallImpact } from './recall.ts';
+import { Customer, Shipment, ShipmentLine } from './shipment.ts';
+import {
+  CorrelationTrail,
+  EventBackbone,
+  EventBackboneMutation,
+  EventBackboneQuery,
+  SubgraphEventBackbone,
+  SubgraphEventTrail,
+} from './event-backbone.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   Decimal: DecimalScalar,
-  Query,
+  Query: { ...Query, ...EventBackboneQuery },
   Plant,
   Supplier,
   Item,
@@ -20,4 +38,20 @@ export const resolvers: Resolvers = {
   Routing,
   Order,
   Lot,
+  Customer,
+  Shipment,
+  ShipmentLine,
+  RecallImpact,
+  RecallFinishedGoods,
+  RecallCustomer,
+  Mutation: { ...Mutation, ...EventBackboneMutation },
+  OrderReleaseAcknowledgment,
+  ExecutionComponent,
+  ComponentAvailability,
+  ExecutionInspectionPoint,
+  Subscription,
+  EventBackbone,
+  CorrelationTrail,
+  SubgraphEventBackbone,
+  SubgraphEventTrail,
 };

@@ -8,4 +8,5 @@ export const Lot: LotResolvers = {
   manufacturedOn: (lot) => lot.batch?.manufacturedOn ?? null,
   expiresOn: (lot) => lot.batch?.expiresOn ?? null,
   stock: (lot) => lot.batch?.stock ?? null,
+  shipments: (lot, _args, { loaders }) => loaders.shipmentLinesOfLot.load(lot.id),
 };

@@ -8,8 +8,10 @@ import { rowToItem } from '../domain/item.ts';
 import { rowToOrder } from '../domain/order.ts';
 import { rowToPlant } from '../domain/plant.ts';
 import { rowToSupplier } from '../domain/supplier.ts';
+import { shipmentQueries } from './shipment-queries.ts';
 
 export const Query: QueryResolvers = {
+  ...shipmentQueries,
   plants: async (_parent, _args, { db }) => (await listPlants(db)).map(rowToPlant),
   plant: (_parent, { id }, { loaders }) => loaders.plant.load(id),
   suppliers: async (_parent, _args, { db }) => (await listSuppliers(db)).map(rowToSupplier),

@@ -1,16 +1,42 @@
 import { DateScalar, DateTimeScalar, DecimalScalar } from '@plantgraph/platform';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Lot } from './lot.ts';
+import {
+  LinkedConsumption,
+  LotConsumption,
+  Mutation,
+  OperationReport,
+  ProductionCompletion,
+} from './mutation.ts';
 import { Operation } from './operation.ts';
 import { Order } from './order.ts';
 import { Query } from './query.ts';
+import { Subscription } from './subscription.ts';
+import {
+  CorrelationTrail,
+  EventBackbone,
+  EventBackboneMutation,
+  EventBackboneQuery,
+  SubgraphEventBackbone,
+  SubgraphEventTrail,
+} from './event-backbone.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   Decimal: DecimalScalar,
-  Query,
+  Query: { ...Query, ...EventBackboneQuery },
   Order,
   Operation,
   Lot,
+  Mutation: { ...Mutation, ...EventBackboneMutation },
+  OperationReport,
+  LotConsumption,
+  ProductionCompletion,
+  LinkedConsumption,
+  Subscription,
+  EventBackbone,
+  CorrelationTrail,
+  SubgraphEventBackbone,
+  SubgraphEventTrail,
 };

@@ -3,18 +3,37 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Inspection, InspectionPlan, Nonconformance } from './inspection.ts';
 import { Item } from './item.ts';
 import { Lot } from './lot.ts';
+import { InspectionOutcome, LotDecision, Mutation, NonconformanceDecision } from './mutation.ts';
 import { Order } from './order.ts';
 import { Query } from './query.ts';
+import { Subscription } from './subscription.ts';
+import {
+  CorrelationTrail,
+  EventBackbone,
+  EventBackboneMutation,
+  EventBackboneQuery,
+  SubgraphEventBackbone,
+  SubgraphEventTrail,
+} from './event-backbone.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   Decimal: DecimalScalar,
-  Query,
+  Query: { ...Query, ...EventBackboneQuery },
   Lot,
   Item,
   Order,
   Inspection,
   InspectionPlan,
   Nonconformance,
+  Mutation: { ...Mutation, ...EventBackboneMutation },
+  InspectionOutcome,
+  LotDecision,
+  NonconformanceDecision,
+  Subscription,
+  EventBackbone,
+  CorrelationTrail,
+  SubgraphEventBackbone,
+  SubgraphEventTrail,
 };

@@ -46,3 +46,47 @@ export function findLinksByOrderIds(
     .orderBy('id')
     .execute();
 }
+
+/**
+ * What the given orders consumed: their links with the item of each input lot, oldest first per
+ * order (the completeness checks compare them with the BOM by item).
+ */
+export function findConsumptionOfOrders(
+  db: GenealogyDb,
+  orderIds: readonly string[],
+): Promise<(LotLinkRow & { order_id: string; parent_item_id: string })[]> {
+  return db
+    .selectFrom('lot_link as k')
+    .innerJoin('lot as p', 'p.id', 'k.parent_lot_id')
+    .selectAll('k')
+    .select('p.item_id as parent_item_id')
+    .where('k.order_id', 'in', orderIds)
+    .$narrowType<{ order_id: string }>()
+    .orderBy('k.order_id')
+    .orderBy('k.linked_at')
+    .orderBy('k.id')
+    .execute();
+}
+
+/** What the given orders consumed, summed per order, input item and unit, with the link count. */
+export function sumConsumptionOfOrders(
+  db: GenealogyDb,
+  orderIds: readonly string[],
+): Promise<{ order_id: string; item_id: string; uom: string; quantity: string; links: number }[]> {
+  return db
+    .selectFrom('lot_link as k')
+    .innerJoin('lot as p', 'p.id', 'k.parent_lot_id')
+    .select((eb) => [
+      'k.order_id',
+      'p.item_id',
+      'k.uom',
+      eb.fn.sum<string>('k.quantity').as('quantity'),
+      eb.fn.countAll<number>().as('links'),
+    ])
+    .where('k.order_id', 'in', orderIds)
+    .$narrowType<{ order_id: string }>()
+    .groupBy(['k.order_id', 'p.item_id', 'k.uom'])
+    .orderBy('k.order_id')
+    .orderBy('p.item_id')
+    .execute();
+}

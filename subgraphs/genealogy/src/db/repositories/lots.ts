@@ -13,6 +13,10 @@ export interface LotFilter {
   readonly itemId: string | null;
   readonly plantId: string | null;
   readonly origin: LotRow['origin'] | null;
+  /** Created at or after this instant. */
+  readonly createdFrom: Date | null;
+  /** Created before this instant. */
+  readonly createdBefore: Date | null;
 }
 
 /** Lots ordered by number, after `afterNumber`, at most `limit` rows. */
@@ -26,6 +30,8 @@ export function listLots(
   if (filter.itemId) query = query.where('item_id', '=', filter.itemId);
   if (filter.plantId) query = query.where('plant_id', '=', filter.plantId);
   if (filter.origin) query = query.where('origin', '=', filter.origin);
+  if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
+  if (filter.createdBefore) query = query.where('created_at', '<', filter.createdBefore);
   if (afterNumber !== null) query = query.where('number', '>', afterNumber);
   return query.execute();
 }
@@ -74,5 +80,47 @@ export function findLotsOfOrders(
     .$narrowType<{ order_id: string }>()
     .orderBy('order_id')
     .orderBy('number')
+    .execute();
+}
+
+/** The orders that made lots at `plantId` created in [`from`, `to`), by id. */
+export async function findOrdersMakingLotsAt(
+  db: GenealogyDb,
+  plantId: string,
+  from: Date,
+  to: Date,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('lot')
+    .select('order_id')
+    .distinct()
+    .where('plant_id', '=', plantId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where('order_id', 'is not', null)
+    .$narrowType<{ order_id: string }>()
+    .orderBy('order_id')
+    .execute();
+  return rows.map((row) => row.order_id);
+}
+
+/** What the given orders produced, summed per order and unit, with the lot count. */
+export function sumProductionOfOrders(
+  db: GenealogyDb,
+  orderIds: readonly string[],
+): Promise<{ order_id: string; uom: string; quantity: string; lots: number }[]> {
+  return db
+    .selectFrom('lot')
+    .select((eb) => [
+      'order_id',
+      'uom',
+      eb.fn.sum<string>('quantity').as('quantity'),
+      eb.fn.countAll<number>().as('lots'),
+    ])
+    .where('order_id', 'in', orderIds)
+    .$narrowType<{ order_id: string }>()
+    .groupBy(['order_id', 'uom'])
+    .orderBy('order_id')
+    .orderBy('uom')
     .execute();
 }

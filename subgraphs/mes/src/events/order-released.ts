@@ -1,0 +1,21 @@
+import type { EventHandler } from '@plantgraph/events';
+import type { MesDatabase } from '../db/database.ts';
+import { createExecution } from '../db/repositories/execution-records.ts';
+import { saveOrderContext } from '../db/repositories/order-contexts.ts';
+import { readReleasedOrder } from '../domain/released-order.ts';
+import { payloadOf } from './payload.ts';
+
+/**
+ * `order.released` → the MES receives the order: its execution record and operations (once; a
+ * second delivery finds them and adds nothing) and the read models its checks use: the order's
+ * BOM lines in base units and its components' unit conversions.
+ */
+export const orderReleasedHandler: EventHandler<MesDatabase> = {
+  consumer: 'mes.order-released',
+  types: ['order.released'],
+  async handle(trx, event) {
+    const order = payloadOf(event, readReleasedOrder);
+    await createExecution(trx, order);
+    await saveOrderContext(trx, order);
+  },
+};

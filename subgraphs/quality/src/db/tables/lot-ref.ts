@@ -1,0 +1,13 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** A lot's number and item, as genealogy and the MES published them (read model). */
+export interface LotRefTable {
+  lot_id: string;
+  lot_number: string;
+  item_id: string;
+  plant_id: string;
+  order_id: string | null;
+}
+
+export type LotRefRow = Selectable<LotRefTable>;
+export type NewLotRefRow = Insertable<LotRefTable>;
