@@ -10,7 +10,9 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres NATS_URL=nats://127.0.0.1:4222 \
  *     node_modules/.bin/node bench/subscriptions.ts [--subscribers 1000] [--rate 50] [--seconds 60]
  *
- * It creates (and drops) its own database on that server and its own JetStream stream.
+ * It creates (and drops) its own database on that server and its own JetStream stream, and writes
+ * each process's log to the temporary directory. BENCH_PROFILE=<dir> also writes the gateways'
+ * CPU profiles there.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -88,9 +90,12 @@ const SUBSCRIPTION = /* GraphQL */ `
   }
 `;
 
-/** Latency histogram: 0.1 ms buckets up to 60 s. */
+/** How long the run waits, after the last event, for every subscriber to receive everything. */
+const DRAIN_LIMIT_MS = 180_000;
+
+/** Latency histogram: 0.1 ms buckets up to 300 s. */
 const BUCKET_MS = 0.1;
-const BUCKETS = 600_000;
+const BUCKETS = 3_000_000;
 
 interface ClientReport {
   readonly histogram: [number, number][];
@@ -159,6 +164,7 @@ async function runClients(): Promise<void> {
   }
   process.send?.({ type: 'ready', subscribed: sockets.length });
   process.on('message', (message) => {
+    if (message === 'progress') process.send?.({ type: 'progress', deliveries });
     if (message !== 'stop') return;
     const buckets: [number, number][] = [];
     histogram.forEach((n, index) => {
@@ -283,7 +289,12 @@ async function main(): Promise<void> {
     const gateways: { child: ChildProcess; url: string }[] = [];
     for (let i = 0; i < 2; i += 1) {
       const started = await startProcess(
-        ['gateway/src/index.ts'],
+        [
+          ...(process.env.BENCH_PROFILE
+            ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
+            : []),
+          'gateway/src/index.ts',
+        ],
         {
           ...eventEnv,
           GATEWAY_PORT: '0',
@@ -371,7 +382,11 @@ async function main(): Promise<void> {
     });
 
     console.log(`recording ${rate} failed inspections per second for ${seconds} s ...`);
-    const pids = [...gateways.map((g) => g.child.pid ?? 0), stack.child.pid ?? 0];
+    const pids = [
+      ...gateways.map((g) => g.child.pid ?? 0),
+      stack.child.pid ?? 0,
+      ...workers.map((w) => w.pid ?? 0),
+    ];
     const before = await Promise.all(pids.map(usageOf));
     const peakRss = pids.map(() => 0);
     const sampler = setInterval(async () => {
@@ -424,7 +439,28 @@ async function main(): Promise<void> {
     }
     await Promise.all(pending);
     const driving = (performance.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    // Wait for the backlog, if any, to drain: every subscriber gets every event, late or not.
+    const delivered = () =>
+      Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<number>((resolve) => {
+              const onMessage = (m: { type?: string; deliveries?: number }) => {
+                if (m.type !== 'progress') return;
+                worker.off('message', onMessage);
+                resolve(m.deliveries ?? 0);
+              };
+              worker.on('message', onMessage);
+              worker.send('progress');
+            }),
+        ),
+      ).then((counts) => counts.reduce((a, b) => a + b, 0));
+    const expected = (total - failed) * subscribers;
+    const drainUntil = performance.now() + DRAIN_LIMIT_MS;
+    while ((await delivered()) < expected && performance.now() < drainUntil) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    const drained = (performance.now() - started) / 1000 - driving;
     clearInterval(sampler);
     const after = await Promise.all(pids.map(usageOf));
     const elapsed = (performance.now() - started) / 1000;
@@ -458,7 +494,8 @@ async function main(): Promise<void> {
     console.log('');
     console.log(
       `subscriptions on NATS: ${subscribers} subscribers over 2 gateway processes, ` +
-        `${rate} failed inspections/s for ${seconds} s (driven in ${driving.toFixed(1)} s)`,
+        `${rate} failed inspections/s for ${seconds} s (driven in ${driving.toFixed(1)} s, ` +
+        `last delivery ${drained.toFixed(1)} s after the last event)`,
     );
     console.log(`  events recorded        ${recorded} (${failed} mutations failed)`);
     console.log(
@@ -481,7 +518,12 @@ async function main(): Promise<void> {
       const a = before[i];
       const b = after[i];
       const cpu = a && b ? ((b.cpuSeconds - a.cpuSeconds) / elapsed) * 100 : Number.NaN;
-      const name = i < gateways.length ? `gateway ${i + 1}     ` : 'stack (subgraphs)';
+      const name =
+        i < gateways.length
+          ? `gateway ${i + 1}     `
+          : i === gateways.length
+            ? 'stack (subgraphs)'
+            : `clients ${i - gateways.length}     `;
       console.log(
         `  ${name}      CPU ${cpu.toFixed(1)} % of a core (mean over ${elapsed.toFixed(0)} s)   ` +
           `RSS ${b?.rssMb.toFixed(0) ?? '?'} MB at end, peak ${peakRss[i]?.toFixed(0) ?? '?'} MB`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO } from '@plantgraph/seed';
 import { EXAMPLES } from '../../gateway/src/examples.ts';
 import { encodeCursor } from '../../gateway/src/subscriptions/cursor.ts';
 import { postGraphql } from './graphql-client.ts';
@@ -140,6 +141,76 @@ export function subscriptionScenarios(stack: () => SubscriptionTestStack): void 
     expect(Date.parse(String(payload?.time))).not.toBeNaN();
     expect(payload?.cursor).toEqual(expect.any(String));
     expect(eventIds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('delivers orderStatusChanged and operationStatusChanged from the erp and mes mutations', async () => {
+    const { gatewayUrl } = stack();
+    const orderNumber = DEMO.createdOrderNumber;
+    const found = await postGraphql<{ orderByNumber: { id: string } | null }>(
+      gatewayUrl,
+      `query Order($n: String!) { orderByNumber(number: $n) { id } }`,
+      { n: orderNumber },
+    );
+    const orderId = found.data?.orderByNumber?.id ?? '';
+    const ws = client();
+    const orders = new Recorder(
+      ws,
+      `subscription($order: ID) { orderStatusChanged(order: $order, status: RELEASED) {
+        type status order { number status } } }`,
+      { order: orderId },
+    );
+    const operations = new Recorder(
+      ws,
+      `subscription($order: ID) { operationStatusChanged(order: $order) {
+        type status operation { sequence status } order { number } } }`,
+      { order: orderId },
+    );
+    await settle();
+    const released = await postGraphql(
+      gatewayUrl,
+      `mutation Release($n: String!) { releaseOrder(input: {
+        idempotencyKey: "subscription-release", orderNumber: $n, actor: "subscription-test" }) {
+        errors { code } } }`,
+      { n: orderNumber },
+    );
+    expect(released.errors).toBeUndefined();
+    await orders.received(1);
+    expect(payloads(orders, 'orderStatusChanged')).toEqual([
+      {
+        type: 'order.released',
+        status: 'RELEASED',
+        order: { number: orderNumber, status: 'RELEASED' },
+      },
+    ]);
+
+    // The MES learns of the release from the event; then the first operation can start.
+    let sequence: number | undefined;
+    for (let i = 0; i < 100 && sequence === undefined; i += 1) {
+      const order = await postGraphql<{ orderByNumber: { operations: { sequence: number }[] } }>(
+        gatewayUrl,
+        `query Ops($n: String!) { orderByNumber(number: $n) { operations { sequence } } }`,
+        { n: orderNumber },
+      );
+      sequence = order.data?.orderByNumber.operations[0]?.sequence;
+      if (sequence === undefined) await settle(100);
+    }
+    const started = await postGraphql(
+      gatewayUrl,
+      `mutation Start($n: String!, $s: Int!, $at: DateTime!) { startOperation(input: {
+        idempotencyKey: "subscription-start", orderNumber: $n, sequence: $s, eventSequence: 1,
+        occurredAt: $at, actor: "subscription-test" }) { errors { code } } }`,
+      { n: orderNumber, s: sequence, at: new Date().toISOString() },
+    );
+    expect(started.errors).toBeUndefined();
+    await operations.received(1);
+    expect(payloads(operations, 'operationStatusChanged')).toEqual([
+      {
+        type: 'operation.started',
+        status: 'IN_PROGRESS',
+        operation: { sequence, status: 'IN_PROGRESS' },
+        order: { number: orderNumber },
+      },
+    ]);
   });
 
   it('applies filters: each subscriber gets only the events that match its arguments', async () => {

@@ -23,9 +23,9 @@ export interface LiveMember {
  */
 const MEMO_SIZE = 1024;
 /** Events one payload operation reads at most, when events wait. */
-const MAX_BATCH = 25;
+const MAX_BATCH = 50;
 /** Payload operations one group keeps in flight. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 2;
 
 /**
  * The subscriptions that get the same result for an event (same identity, document and

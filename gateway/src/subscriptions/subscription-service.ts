@@ -27,7 +27,7 @@ export interface SubscriptionServiceOptions {
  * Payloads resolved at once by one gateway: a burst (many subscribers catching up) queues here
  * instead of opening thousands of requests to the subgraphs.
  */
-const MAX_RESOLVING = 32;
+const MAX_RESOLVING = 8;
 
 function feedUnavailable(): GraphQLError {
   return subscriptionError(

@@ -7,6 +7,7 @@ import {
 import { createErpContext, type ErpContext } from './context.ts';
 import { ERP_SCHEMA } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
+import { handlers } from './events/handlers.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** The erp subgraph: master data, production orders, batches. */
@@ -16,6 +17,7 @@ export const erpSubgraph: SubgraphModule<ErpContext> = {
   resolvers,
   migrations,
   createContext: createErpContext,
+  handlers,
 };
 
 /** Migrates the erp schema and serves the subgraph. */

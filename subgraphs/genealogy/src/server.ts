@@ -8,6 +8,7 @@ import { readGenealogyLimits, type GenealogyLimits } from './config.ts';
 import { createGenealogyContext, type GenealogyContext } from './context.ts';
 import { GENEALOGY_SCHEMA } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
+import { handlers } from './events/handlers.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** The genealogy subgraph (lots, which lots went into which, traces), with its limits. */
@@ -18,6 +19,7 @@ export function genealogySubgraph(limits: GenealogyLimits): SubgraphModule<Genea
     resolvers,
     migrations,
     createContext: (scope) => createGenealogyContext(scope, limits),
+    handlers,
   };
 }
 

@@ -7,6 +7,7 @@ import {
 import { createMesContext, type MesContext } from './context.ts';
 import { MES_SCHEMA } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
+import { handlers } from './events/handlers.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** The mes subgraph: shop-floor execution of orders, their operations, produced lots. */
@@ -16,6 +17,7 @@ export const mesSubgraph: SubgraphModule<MesContext> = {
   resolvers,
   migrations,
   createContext: createMesContext,
+  handlers,
 };
 
 /** Migrates the mes schema and serves the subgraph. */

@@ -7,6 +7,7 @@ import {
 import { createQualityContext, type QualityContext } from './context.ts';
 import { QUALITY_SCHEMA } from './db/database.ts';
 import { migrations } from './db/migrations/index.ts';
+import { handlers } from './events/handlers.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** The quality subgraph: inspection plans, inspections, lot quality status, nonconformances. */
@@ -16,6 +17,7 @@ export const qualitySubgraph: SubgraphModule<QualityContext> = {
   resolvers,
   migrations,
   createContext: createQualityContext,
+  handlers,
 };
 
 /** Migrates the quality schema and serves the subgraph. */
