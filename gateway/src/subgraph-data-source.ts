@@ -38,6 +38,21 @@ function graphqlErrorsOf(body: unknown): GraphQLFormattedError[] | null {
   return errors;
 }
 
+/**
+ * The connection was lost before any answer, as when the subgraph closes a kept-alive
+ * connection (its idle timeout) just as the gateway reuses it. A query changes nothing, so it may
+ * be sent again; a mutation may not.
+ */
+function isStaleConnection(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'FetchError') return false;
+  const code = 'code' in error ? error.code : undefined;
+  return code === 'ECONNRESET' || /socket hang up/.test(error.message);
+}
+
+function isQuery(options: ProcessOptions): boolean {
+  return /^\s*(query\b|\{)/.test(options.request.query ?? '');
+}
+
 /** No HTTP answer at all: refused, reset, timed out, unknown host, or a body that is not JSON. */
 function isTransportFailure(error: unknown): boolean {
   return error instanceof Error && (error.name === 'FetchError' || error.name === 'AbortError');
@@ -58,6 +73,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.serviceName = serviceName;
   }
 
+  /** Sends the request, and a query once more when it went out on a connection just closed. */
+  async #send(options: ProcessOptions): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!isStaleConnection(error) || !isQuery(options)) throw error;
+      return super.process(options);
+    }
+  }
+
   override willSendRequest(options: ProcessOptions): void {
     const context = clientContextOf(options);
     if (context) options.request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
@@ -65,7 +90,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async process(options: ProcessOptions): Promise<SubgraphResponse> {
     try {
-      return await super.process(options);
+      return await this.#send(options);
     } catch (error) {
       const failed = failedResponseOf(error);
       const errors = failed ? graphqlErrorsOf(failed.body) : null;

@@ -21,7 +21,7 @@ export interface LiveMember {
  * Results kept per group, so members that ask for the same entry share one resolution: as many
  * as the hub keeps entries, so subscribers catching up from its memory share them too.
  */
-const MEMO_SIZE = 1024;
+const MEMO_SIZE = 4096;
 /** Events one payload operation reads at most, when events wait. */
 const MAX_BATCH = 50;
 /** Payload operations one group keeps in flight. */

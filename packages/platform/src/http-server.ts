@@ -147,6 +147,10 @@ export async function serveHttp<TContext extends BaseContext>(
       else res.end();
     });
   });
+  // Keep idle connections longer than HTTP clients do (the gateway's agent among them), so a
+  // client never sends a request on a connection the server is closing at that moment.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
