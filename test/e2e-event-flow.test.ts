@@ -85,7 +85,11 @@ describe('events between subgraphs in the running stack', () => {
     // Nothing but the relay, the bus and the consumers carries order.released to mes and quality.
     const after = await until(
       () => postGraphql<OrderView>(t.gatewayUrl, ORDER, { number: DEMO.createdOrderNumber }),
-      (r) => (r.data?.orderByNumber?.operations.length ?? 0) > 0,
+      // The execution and its operations commit together, but the gateway reads them in two
+      // subgraph statements: wait until both are seen.
+      (r) =>
+        (r.data?.orderByNumber?.operations.length ?? 0) > 0 &&
+        r.data?.orderByNumber?.execution != null,
     );
     expect(after.errors).toBeUndefined();
     const order = after.data?.orderByNumber;

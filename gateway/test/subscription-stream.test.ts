@@ -3,7 +3,7 @@ import { MemoryEventFeed, type EventEnvelope } from '@plantgraph/events';
 import { createLogger } from '@plantgraph/platform';
 import { getOperationAST, parse, type GraphQLSchema } from 'graphql';
 import { composeFromConfig, formatProblems } from '../src/composition.ts';
-import { concurrencyLimit } from '../src/subscriptions/concurrency-limit.ts';
+import { concurrencyLimit, slots } from '../src/subscriptions/concurrency-limit.ts';
 import { EventHub } from '../src/subscriptions/event-hub.ts';
 import { subscriptionSchemaOf } from '../src/subscriptions/subscription-schema.ts';
 import { SubscriptionGroup } from '../src/subscriptions/subscription-group.ts';
@@ -111,6 +111,7 @@ describe('a subscription whose client does not keep up', () => {
       hub,
       feed,
       buffer,
+      readers: slots(1),
       after: null,
       onEnd: () => undefined,
     });

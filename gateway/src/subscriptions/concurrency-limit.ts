@@ -18,3 +18,32 @@ export function concurrencyLimit(max: number): ConcurrencyLimit {
     }
   };
 }
+
+/** Slots taken one at a time and given back later (a reader of the feed holds one). */
+export interface Slots {
+  /** Resolves with the function that gives the slot back, once one is free. */
+  acquire(): Promise<() => void>;
+}
+
+/** `max` slots; those who wait get them in order. */
+export function slots(max: number): Slots {
+  let taken = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else taken -= 1;
+  };
+  return {
+    async acquire() {
+      if (taken < max) taken += 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        release();
+      };
+    },
+  };
+}

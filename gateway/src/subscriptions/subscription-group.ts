@@ -18,10 +18,10 @@ export interface LiveMember {
 }
 
 /**
- * Results kept per group, so members that ask for the same entry share one resolution: as many
- * as the hub keeps entries, so subscribers catching up from its memory share them too.
+ * Results kept per group (by feed position; a filtered-out entry costs nothing), so members that
+ * ask for the same entry, live or catching up from the hub's memory, share one resolution.
  */
-const MEMO_SIZE = 4096;
+const MEMO_SIZE = 8192;
 /** Events one payload operation reads at most, when events wait. */
 const MAX_BATCH = 50;
 /** Payload operations one group keeps in flight. */

@@ -1,7 +1,7 @@
 import type { EventFeed, FeedBounds } from '@plantgraph/events';
 import type { Logger } from '@plantgraph/platform';
 import type { GraphQLError } from 'graphql';
-import { concurrencyLimit } from './concurrency-limit.ts';
+import { concurrencyLimit, slots } from './concurrency-limit.ts';
 import { checkCursor } from './cursor-check.ts';
 import type { KeyLookups } from './event-catalog.ts';
 import { EventHub } from './event-hub.ts';
@@ -28,6 +28,11 @@ export interface SubscriptionServiceOptions {
  * instead of opening thousands of requests to the subgraphs.
  */
 const MAX_RESOLVING = 8;
+/**
+ * Readers of the feed open at once (subscribers resuming, or catching up, from further back than
+ * the hub's memory); the others wait their turn rather than each opening a JetStream consumer.
+ */
+const MAX_READERS = 32;
 
 function feedUnavailable(): GraphQLError {
   return subscriptionError(
@@ -47,6 +52,7 @@ export class SubscriptionService {
   readonly #groups = new Map<string, SubscriptionGroup>();
   readonly #executor: PayloadExecutor;
   readonly #limit = concurrencyLimit(MAX_RESOLVING);
+  readonly #readers = slots(MAX_READERS);
   readonly lookups: KeyLookups;
 
   constructor(options: SubscriptionServiceOptions) {
@@ -115,6 +121,7 @@ export class SubscriptionService {
       hub: this.#hub,
       feed: this.#options.feed,
       buffer,
+      readers: this.#readers,
       after: plan.after?.position ?? null,
       onEnd,
     });

@@ -14,6 +14,6 @@ export const DEFAULT_SUBSCRIPTION_SETTINGS: SubscriptionSettings = Object.freeze
   keepAliveMs: 12_000,
   maxOperations: 50,
   bufferSize: 1000,
-  recentEvents: 4096,
+  recentEvents: 20_000,
   feedTimeoutMs: 5000,
 });

@@ -1,6 +1,7 @@
 import { FeedPositionExpiredError, type EventFeed, type FeedEntry } from '@plantgraph/events';
 import type { ExecutionResult } from 'graphql';
 import { cursorExpired } from './cursor-check.ts';
+import type { Slots } from './concurrency-limit.ts';
 import type { EventHub } from './event-hub.ts';
 import type { LiveMember, PendingResult, SubscriptionGroup } from './subscription-group.ts';
 
@@ -17,6 +18,8 @@ export interface StreamOptions {
   readonly hub: EventHub;
   readonly feed: EventFeed;
   readonly buffer: ResultBuffer;
+  /** Bounds the readers of the feed open at once across the gateway. */
+  readonly readers: Slots;
   /** Resume after this position (a cursor the gateway checked); null for new events only. */
   readonly after: number | null;
   /** Called once when the stream ends, whatever ends it. */
@@ -26,6 +29,9 @@ export interface StreamOptions {
 type Phase = 'catching-up' | 'live' | 'done';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/** Missed entries a catching-up subscription resolves ahead of its client. */
+const LOOKAHEAD = 20;
 
 /**
  * One subscription's results, in feed order, exactly once. It is either live (its group pushes
@@ -48,6 +54,8 @@ export class SubscriptionStream
   /** Pushed entries at or before this position were already handed out. */
   #skipUntil = 0;
   #queue: { position: number; result: PendingResult }[] = [];
+  /** Missed entries being resolved ahead of the client, while catching up. */
+  #ahead: { entry: FeedEntry; result: PendingResult | null }[] = [];
   #wake: (() => void) | null = null;
   /** Times the subscription fell behind (for logs and tests). */
   fellBehind = 0;
@@ -81,22 +89,25 @@ export class SubscriptionStream
         case 'done':
           return DONE;
         case 'catching-up': {
-          if (this.#handled >= this.#options.hub.lastPosition) {
-            // Caught up: from here the group pushes, synchronously with the hub, so no gap.
-            this.#stopReading();
-            this.#goLive();
-            this.#phase = 'live';
+          if (this.#ahead.length === 0) {
+            if (this.#handled >= this.#options.hub.lastPosition) {
+              // Caught up: from here the group pushes, synchronously with the hub, so no gap.
+              this.#stopReading();
+              this.#goLive();
+              this.#phase = 'live';
+              continue;
+            }
+            if (!(await this.#readAhead())) {
+              // The feed closed under the reader (the gateway is stopping).
+              this.end();
+              return DONE;
+            }
             continue;
           }
-          const entry = await this.#nextMissed();
-          if (entry === null) {
-            // The feed closed under the reader (the gateway is stopping).
-            this.end();
-            return DONE;
-          }
-          if (this.#phase !== 'catching-up') continue;
-          this.#handled = entry.position;
-          const value = await this.#options.group.resultFor(entry);
+          const item = this.#ahead.shift();
+          if (item === undefined) continue;
+          this.#handled = item.entry.position;
+          const value = await item.result;
           if (value) return this.#yield(value);
           continue;
         }
@@ -169,21 +180,44 @@ export class SubscriptionStream
   #dropPending(): void {
     this.#options.buffer.release(this.#queue.length);
     this.#queue = [];
+    this.#ahead = [];
   }
 
-  /** The entry after the last one handled: from the hub's memory, else from the feed. */
-  async #nextMissed(): Promise<FeedEntry | null> {
-    const recent = this.#options.hub.entryAfter(this.#handled);
-    if (recent !== null) {
+  /**
+   * Takes the next missed entries (up to LOOKAHEAD) and starts resolving them together, so a
+   * subscriber catching up gets them in few payload queries: from the hub's memory while it
+   * reaches back far enough, else from a reader of the feed. False when the feed closed.
+   */
+  async #readAhead(): Promise<boolean> {
+    const { hub, group } = this.#options;
+    let position = this.#handled;
+    for (let entry = hub.entryAfter(position); entry !== null; entry = hub.entryAfter(position)) {
       this.#stopReading();
-      return recent;
+      this.#ahead.push({ entry, result: group.resultFor(entry) });
+      position = entry.position;
+      if (this.#ahead.length >= LOOKAHEAD) return true;
     }
+    if (this.#ahead.length > 0) return true;
     if (this.#reader === null) {
-      this.#stopReader = new AbortController();
-      const entries = this.#options.feed.read(this.#handled, this.#stopReader.signal);
+      const stop = new AbortController();
+      this.#stopReader = stop;
+      const release = await this.#options.readers.acquire();
+      if (stop.signal.aborted) {
+        release();
+        return this.#phase === 'catching-up';
+      }
+      stop.signal.addEventListener('abort', release, { once: true });
+      const entries = this.#options.feed.read(position, stop.signal);
       this.#reader = entries[Symbol.asyncIterator]();
     }
-    return this.#read(this.#reader);
+    // The feed holds entries up to the hub's newest: reading those does not wait.
+    do {
+      const entry = await this.#read(this.#reader);
+      if (entry === null) return this.#phase === 'catching-up' && this.#ahead.length > 0;
+      this.#ahead.push({ entry, result: group.resultFor(entry) });
+      position = entry.position;
+    } while (this.#ahead.length < LOOKAHEAD && position < hub.lastPosition);
+    return true;
   }
 
   #stopReading(): void {
