@@ -135,8 +135,10 @@ describe('mutations through the gateway', () => {
         quantity: { value: "2", uom: "EA" }, actor: "e2e"
       }) { consumption { id } errors { code field message } }
     }`);
-    let minute = 0;
-    const time = () => new Date(Date.UTC(2026, 10, 27, 6, (minute += 5))).toISOString();
+    // Shop-floor reports come after the release (which ran at the wall clock's now), a second apart.
+    const releasedAt = Date.now();
+    let second = 0;
+    const time = () => new Date(releasedAt + (second += 1) * 1000).toISOString();
     for (const [i, step] of order.operations.entries()) {
       await gql(`mutation {
         startOperation(input: { idempotencyKey: "e2e-start-${step.sequence}", orderNumber: "PO-100226",
