@@ -221,6 +221,9 @@ export function demoRows(sim: DemoSimulation): DemoRows {
       pinned_item_revision_id: pinned ? ids.itemRevision(order.item, pinned) : null,
       pinned_bom_id: pinned?.bom ? ids.bom(order.item, pinned) : null,
       pinned_routing_id: pinned?.routing ? ids.routing(order.item, pinned) : null,
+      // The demo's held order was in production when an inspection of its output failed.
+      status_before_hold: order.status === 'ON_HOLD' ? 'IN_PROGRESS' : null,
+      status_reason: order.status === 'ON_HOLD' ? 'an inspection of its output failed' : null,
       revision: order.revision,
       source_key: `AUFNR ${ids.orderNumber(order.seq).slice(3)}`,
       updated_at: at(order.lastChangeAt),

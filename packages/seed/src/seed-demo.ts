@@ -6,6 +6,7 @@ import { mesDb } from '../../../subgraphs/mes/src/db/mes-db.ts';
 import { qualityDb } from '../../../subgraphs/quality/src/db/quality-db.ts';
 import { generateDemo } from './demo-dataset.ts';
 import { isEmpty } from './migrate-all.ts';
+import { seedPostings } from './seed-postings.ts';
 import { seedReadModels } from './seed-read-models.ts';
 
 /** Raised when the demo would be loaded on top of existing data. */
@@ -123,6 +124,7 @@ export async function seedDemo(root: Kysely<RootDatabase>): Promise<SeedCounts> 
     await insertAll(counts, 'genealogy.lot_link', rows.genealogy.lot_link, (c) =>
       genealogy.insertInto('lot_link').values(c).execute(),
     );
+    await seedPostings(trx, counts);
     await seedReadModels(trx, counts);
   });
   return counts;

@@ -115,6 +115,16 @@ export async function seedReadModels(
     await qualityOrderReleased.handle(quality, release);
   }
   counts['mes.order_context'] = open.length;
+  // Their status as ERP has it now (a held order among them), as `order.status.changed` left it.
+  counts['mes.order_status'] = written(
+    await sql`
+      insert into mes.order_status (order_id, status, reason, version, changed_at)
+      select o.id, o.status, o.status_reason, o.revision, o.updated_at
+      from erp.production_order o join mes.order_context c on c.order_id = o.id
+      on conflict (order_id) do update
+        set status = excluded.status, reason = excluded.reason,
+            version = excluded.version, changed_at = excluded.changed_at`.execute(trx),
+  );
 }
 
 /** The context with the ids the MES already gave the order's operations. */

@@ -9,6 +9,7 @@ import {
   findRevisionsByIds,
   findRevisionsOfItems,
 } from './db/repositories/items.ts';
+import { findMovementsOfOrders } from './db/repositories/goods-movements.ts';
 import { findOrdersByIds, findOrdersByNumbers } from './db/repositories/orders.ts';
 import { findPlantsByIds } from './db/repositories/plants.ts';
 import {
@@ -19,6 +20,7 @@ import {
 import { findSuppliersByIds } from './db/repositories/suppliers.ts';
 import { rowToBatch } from './domain/batch.ts';
 import { rowToBom, rowToBomLine } from './domain/bom.ts';
+import { rowToGoodsMovement } from './domain/goods-movement.ts';
 import { rowToItemRevision } from './domain/item-revision.ts';
 import { rowToItem } from './domain/item.ts';
 import { rowToOrder } from './domain/order.ts';
@@ -90,6 +92,10 @@ export function createErpLoaders(db: ErpDb) {
     orderByNumber: loaderByKey(
       async (numbers) => (await findOrdersByNumbers(db, numbers)).map(rowToOrder),
       (o) => o.number,
+    ),
+    movementsOfOrder: loaderOfMany(
+      async (orderIds) => (await findMovementsOfOrders(db, orderIds)).map(rowToGoodsMovement),
+      (m) => m.orderId,
     ),
     batch: loaderByKey(
       async (lotIds) => (await findBatchesByLotIds(db, lotIds)).map(rowToBatch),

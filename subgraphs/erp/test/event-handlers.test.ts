@@ -106,9 +106,22 @@ describe("erp's event handlers", () => {
     expect(started.ok).toBe(true);
     const before = await order();
     const events = await eventsSince('mes', since);
+    const erpSince = await mark('erp');
     await handleEach(db, orderStatusHandler, events);
     await handleEach(db, orderStatusHandler, events);
     expect(await order()).toMatchObject({ status: 'IN_PROGRESS', revision: before.revision + 1 });
+    // Subscribers and the MES hear of it once, caused by the shop floor's event.
+    const changes = await eventsSince('erp', erpSince);
+    expect(changes).toMatchObject([
+      {
+        type: 'order.status.changed',
+        subject: ORDER,
+        aggregateid: ORDER_ID,
+        aggregateversion: before.revision + 1,
+        causationid: events.find((e) => e.type === 'operation.started')?.id,
+        data: { orderId: ORDER_ID, status: 'IN_PROGRESS', previousStatus: 'RELEASED' },
+      },
+    ]);
   });
 
   it('post a goods issue against the order from lot.consumed, out of unrestricted stock, once', async () => {
@@ -254,13 +267,29 @@ describe("erp's event handlers", () => {
       },
     );
     expect(failed).toMatchObject({ ok: true, value: { status: 'FAILED' } });
+    const erpSince = await mark('erp');
     await handleEach(db, orderStatusHandler, await eventsSince('quality', since));
     const held = await db
       .selectFrom('production_order')
-      .select('status')
+      .selectAll()
       .where('number', '=', DEMO.inProgressOrderNumber)
       .executeTakeFirstOrThrow();
-    expect(held.status).toBe('ON_HOLD');
+    expect(held).toMatchObject({
+      status: 'ON_HOLD',
+      status_before_hold: 'IN_PROGRESS',
+      status_reason: 'inspection INS-000620 failed',
+    });
+    expect(await eventsSince('erp', erpSince)).toMatchObject([
+      {
+        type: 'order.status.changed',
+        data: {
+          status: 'ON_HOLD',
+          previousStatus: 'IN_PROGRESS',
+          statusBeforeHold: 'IN_PROGRESS',
+          reason: 'inspection INS-000620 failed',
+        },
+      },
+    ]);
   });
 
   it('refuse for good a goods issue against a closed order, posting nothing', async () => {

@@ -1,6 +1,8 @@
 import { PermanentEventError, type EventEnvelope } from '@plantgraph/events';
+import { JsonReader } from '@plantgraph/platform';
 import { DEMO } from '@plantgraph/seed';
 import { erpDb } from '../../erp/src/db/erp-db.ts';
+import { changeOrderStatus } from '../../erp/src/mutations/change-order-status.ts';
 import { releaseOrder } from '../../erp/src/mutations/release-order.ts';
 import { qualityDb } from '../../quality/src/db/quality-db.ts';
 import { dispositionLot } from '../../quality/src/mutations/disposition-lot.ts';
@@ -12,6 +14,7 @@ import { mesDb, type MesDb } from '../src/db/mes-db.ts';
 import { handlers } from '../src/events/handlers.ts';
 import { lotStatusHandler } from '../src/events/lot-status.ts';
 import { orderReleasedHandler } from '../src/events/order-released.ts';
+import { orderStatusHandler } from '../src/events/order-status.ts';
 import { recordConsumption } from '../src/mutations/record-consumption.ts';
 
 let database: TestDatabase;
@@ -53,6 +56,7 @@ describe("mes's event handlers", () => {
   it('are exported for the consumer runner, one per workflow', () => {
     expect(handlers.map((h) => [h.consumer, h.types])).toEqual([
       ['mes.order-released', ['order.released']],
+      ['mes.order-status', ['order.status.changed']],
       ['mes.lot-status', ['lot.hold.changed']],
     ]);
   });
@@ -168,6 +172,93 @@ describe("mes's event handlers", () => {
     expect(after).toMatchObject({
       quality_status: 'RELEASED',
       status_version: release.aggregateversion,
+    });
+  });
+
+  it("keep ERP's status of the order from order.status.changed: work after a hold, or on a closed order, is refused", async () => {
+    const erp = { db: erpDb(database.handle.root), correlationId: 'planning' };
+    const change = (key: string, action: 'HOLD' | 'RESUME' | 'CLOSE') =>
+      changeOrderStatus(erp, action, {
+        idempotencyKey: key,
+        orderNumber: DEMO.createdOrderNumber,
+        actor: 'planner.anna',
+        reason: `test ${action}`,
+        expectedRevision: null,
+      });
+    const releasedAt = new Date(released.time);
+    expect((await change('hold-230', 'HOLD')).ok).toBe(true);
+    expect((await change('resume-230', 'RESUME')).ok).toBe(true);
+    const [hold, resume] = await outboxEvents(database.handle.root, 'erp', {
+      type: 'order.status.changed',
+    });
+    if (!hold || !resume) throw new Error('expected two status events');
+    const heldAt = new Date(new JsonReader(hold.data).string('changedAt'));
+
+    const lot = await db
+      .selectFrom('lot_stock')
+      .selectAll()
+      .where('item_id', '=', 'item-rm-power-cable')
+      .where('quality_status', '=', 'RELEASED')
+      .where('available_quantity', '>', '10')
+      .orderBy('lot_number', 'desc')
+      .executeTakeFirstOrThrow();
+    const consume = (key: string, consumedAt: Date) =>
+      recordConsumption(
+        { db, correlationId: key },
+        {
+          idempotencyKey: key,
+          orderNumber: DEMO.createdOrderNumber,
+          lotNumber: lot.lot_number ?? '',
+          quantity: { value: '1', uom: 'M' },
+          actor: 'mes',
+          consumedAt,
+          operationSequence: null,
+        },
+      );
+    const WRITES = ['mes.consumption', 'mes.lot_stock', 'mes.outbox:id', 'mes.audit_entry'];
+
+    await handleEach(db, orderStatusHandler, [hold]);
+    expect(
+      await db
+        .selectFrom('order_status')
+        .selectAll()
+        .where('order_id', '=', 'order-000230')
+        .executeTakeFirstOrThrow(),
+    ).toMatchObject({ status: 'ON_HOLD', reason: 'test HOLD', version: hold.aggregateversion });
+    const before = await footprint(database.handle.root, WRITES);
+    const refused = await consume('consume-after-hold', new Date(heldAt.getTime() + 1000));
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: [{ code: 'ORDER_ON_HOLD', field: 'orderNumber' }],
+    });
+    expect(await footprint(database.handle.root, WRITES)).toEqual(before);
+    // Work done before the hold, reported late, still counts.
+    const late = await consume(
+      'consume-before-hold',
+      new Date((releasedAt.getTime() + heldAt.getTime()) / 2),
+    );
+    expect(late.ok).toBe(true);
+
+    // The resume arrives, then the hold again (redelivered late): the older status does not win.
+    await handleEach(db, orderStatusHandler, [resume, hold]);
+    expect(
+      await db
+        .selectFrom('order_status')
+        .select(['status', 'version'])
+        .where('order_id', '=', 'order-000230')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'RELEASED', version: resume.aggregateversion });
+    expect((await consume('consume-after-resume', new Date())).ok).toBe(true);
+
+    expect((await change('close-230', 'CLOSE')).ok).toBe(true);
+    const closed = (
+      await outboxEvents(database.handle.root, 'erp', { type: 'order.status.changed' })
+    ).at(-1);
+    if (!closed) throw new Error('no close event');
+    await handleEach(db, orderStatusHandler, [closed]);
+    expect(await consume('consume-after-close', new Date())).toMatchObject({
+      ok: false,
+      errors: [{ code: 'ORDER_CLOSED', field: 'orderNumber' }],
     });
   });
 

@@ -3,6 +3,9 @@ import type { ProductionOrderRow } from '../db/tables/production-order.ts';
 
 export type OrderStatus = ProductionOrderRow['status'];
 
+/** The statuses a hold can interrupt, and that lifting it returns to. */
+export type HoldableStatus = NonNullable<ProductionOrderRow['status_before_hold']>;
+
 export interface Order {
   readonly id: string;
   readonly number: string;
@@ -16,6 +19,10 @@ export interface Order {
   readonly pinnedItemRevisionId: string | null;
   readonly pinnedBomId: string | null;
   readonly pinnedRoutingId: string | null;
+  /** Why the status last changed, when a reason was given. */
+  readonly statusReason: string | null;
+  /** While ON_HOLD: the status lifting the hold returns to. */
+  readonly resumesTo: HoldableStatus | null;
   readonly revision: number;
   readonly sourceKey: string;
   readonly updatedAt: Date;
@@ -37,6 +44,8 @@ export function rowToOrder(row: ProductionOrderRow): Order {
     pinnedItemRevisionId: row.pinned_item_revision_id,
     pinnedBomId: row.pinned_bom_id,
     pinnedRoutingId: row.pinned_routing_id,
+    statusReason: row.status_reason,
+    resumesTo: row.status_before_hold,
     revision: row.revision,
     sourceKey: row.source_key,
     updatedAt: row.updated_at,

@@ -9,8 +9,9 @@ import {
   ExecutionInspectionPoint,
   Mutation,
   OrderReleaseAcknowledgment,
+  OrderStatusChange,
 } from './mutation.ts';
-import { Order } from './order.ts';
+import { GoodsMovement, Order } from './order.ts';
 import { Query } from './query.ts';
 import { Subscription } from './subscription.ts';
 import { RecallCustomer, RecallFinishedGoods, RecallImpact } from './recall.ts';
@@ -37,6 +38,7 @@ export const resolvers: Resolvers = {
   BomLine,
   Routing,
   Order,
+  GoodsMovement,
   Lot,
   Customer,
   Shipment,
@@ -46,6 +48,7 @@ export const resolvers: Resolvers = {
   RecallCustomer,
   Mutation: { ...Mutation, ...EventBackboneMutation },
   OrderReleaseAcknowledgment,
+  OrderStatusChange,
   ExecutionComponent,
   ComponentAvailability,
   ExecutionInspectionPoint,

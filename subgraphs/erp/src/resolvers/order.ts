@@ -1,4 +1,4 @@
-import type { OrderResolvers } from '../__generated__/resolvers-types.ts';
+import type { GoodsMovementResolvers, OrderResolvers } from '../__generated__/resolvers-types.ts';
 import { erpSourceRef } from '../domain/source-ref.ts';
 
 export const Order: OrderResolvers = {
@@ -19,5 +19,19 @@ export const Order: OrderResolvers = {
     order.pinnedBomId ? loaders.bom.load(order.pinnedBomId) : null,
   pinnedRouting: (order, _args, { loaders }) =>
     order.pinnedRoutingId ? loaders.routing.load(order.pinnedRoutingId) : null,
+  goodsMovements: (order, _args, { loaders }) => loaders.movementsOfOrder.load(order.id),
   sourceRefs: (order) => [erpSourceRef(order.sourceKey, order.updatedAt)],
+};
+
+export const GoodsMovement: GoodsMovementResolvers = {
+  lot: async (movement, _args, { loaders }) => ({
+    id: movement.lotId,
+    batch: await loaders.batch.load(movement.lotId),
+  }),
+  item: async (movement, _args, { loaders }) => {
+    const item = await loaders.item.load(movement.itemId);
+    if (!item)
+      throw new Error(`item ${movement.itemId} of goods movement ${movement.id} is missing`);
+    return item;
+  },
 };

@@ -10,6 +10,7 @@ import type { LotStockTable } from './tables/lot-stock.ts';
 import type { OperationEventTable } from './tables/operation-event.ts';
 import type { OrderComponentTable } from './tables/order-component.ts';
 import type { OrderContextTable } from './tables/order-context.ts';
+import type { OrderStatusTable } from './tables/order-status.ts';
 
 /** The mes schema. */
 export type MesDatabase = EventTables & {
@@ -20,6 +21,7 @@ export type MesDatabase = EventTables & {
   audit_entry: AuditEntryTable;
   order_context: OrderContextTable;
   order_component: OrderComponentTable;
+  order_status: OrderStatusTable;
   item_unit: ItemUnitTable;
   lot_stock: LotStockTable;
   operation_event: OperationEventTable;

@@ -24,6 +24,7 @@ import {
 import { rowToExecution } from '../domain/execution.ts';
 import { rowToItemUnit } from '../domain/item-unit.ts';
 import { rowToLotStock } from '../domain/lot-stock.ts';
+import type { OrderOpenErrorCode } from '../domain/order-open.ts';
 import { idempotent, MES_SOURCE } from './guard.ts';
 import { lockReleasedOrder, pinnedRevisions } from './open-order.ts';
 
@@ -39,7 +40,8 @@ export interface ConsumptionRequest {
   readonly operationSequence: number | null;
 }
 
-export type ConsumptionCode = ConsumptionErrorCode | IdempotencyErrorCode | 'ACTOR_REQUIRED';
+export type ConsumptionCode =
+  ConsumptionErrorCode | IdempotencyErrorCode | 'ACTOR_REQUIRED' | OrderOpenErrorCode;
 
 const OPERATION = 'mes.recordConsumption';
 
@@ -59,7 +61,8 @@ export function recordConsumption(
     async (trx): Promise<MutationOutcome<ConsumptionAnswer, ConsumptionCode>> => {
       const actorErrors = checkActor(request.actor);
       if (actorErrors.length > 0) return rejected(actorErrors);
-      const open = await lockReleasedOrder(trx, request.orderNumber);
+      const consumedAt = request.consumedAt ?? new Date();
+      const open = await lockReleasedOrder(trx, request.orderNumber, consumedAt);
       if (!open.ok) return open;
       const { order, execution } = open.value;
       const lotRow = await lockLotByNumber(trx, request.lotNumber);
@@ -69,7 +72,6 @@ export function recordConsumption(
       const lot = rowToLotStock(lotRow);
       const components = await findComponentsOfOrder(trx, order.order_id);
       const unitRow = lotRow.item_id === null ? undefined : await findItemUnit(trx, lotRow.item_id);
-      const consumedAt = request.consumedAt ?? new Date();
       const { errors, baseQuantity } = checkConsumption(request.quantity, consumedAt, {
         execution: rowToExecution(execution),
         releasedAt: order.released_at,

@@ -30,6 +30,7 @@ import {
 import { rowToExecution } from '../domain/execution.ts';
 import { rowToLotStock } from '../domain/lot-stock.ts';
 import { rowToOperation } from '../domain/operation.ts';
+import type { OrderOpenErrorCode } from '../domain/order-open.ts';
 import { idempotent, MES_SOURCE } from './guard.ts';
 import { lockReleasedOrder, pinnedRevisions } from './open-order.ts';
 
@@ -42,7 +43,8 @@ export interface CompletionRequest extends Omit<CompletionReport, 'completedAt'>
   readonly completedAt: Date | null;
 }
 
-export type CompletionCode = CompletionErrorCode | IdempotencyErrorCode | 'ACTOR_REQUIRED';
+export type CompletionCode =
+  CompletionErrorCode | IdempotencyErrorCode | 'ACTOR_REQUIRED' | OrderOpenErrorCode;
 
 const OPERATION = 'mes.reportCompletion';
 
@@ -64,14 +66,14 @@ export function reportCompletion(
     async (trx): Promise<MutationOutcome<CompletionAnswer, CompletionCode>> => {
       const actorErrors = checkActor(request.actor);
       if (actorErrors.length > 0) return rejected(actorErrors);
-      const open = await lockReleasedOrder(trx, request.orderNumber);
+      const completedAt = request.completedAt ?? new Date();
+      const open = await lockReleasedOrder(trx, request.orderNumber, completedAt);
       if (!open.ok) return open;
       const { order, execution } = open.value;
       const operations = (await findOperationsOfOrder(trx, order.order_id)).map(rowToOperation);
       const namedRow =
         request.lotNumber === null ? undefined : await lockLotByNumber(trx, request.lotNumber);
       const producedBy = namedRow ? await findLotProduction(trx, namedRow.lot_id) : undefined;
-      const completedAt = request.completedAt ?? new Date();
       const errors = checkCompletion(
         { ...request, completedAt },
         {

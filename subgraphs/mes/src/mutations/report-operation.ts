@@ -31,6 +31,7 @@ import {
   type OperationReportErrorCode,
 } from '../domain/operation-report.ts';
 import { rowToOperation } from '../domain/operation.ts';
+import type { OrderOpenErrorCode } from '../domain/order-open.ts';
 import { idempotent, MES_SOURCE } from './guard.ts';
 import { lockReleasedOrder, pinnedRevisions } from './open-order.ts';
 
@@ -43,7 +44,7 @@ export interface OperationReportRequest extends OperationReport {
 }
 
 export type OperationReportCode =
-  OperationReportErrorCode | IdempotencyErrorCode | 'ACTOR_REQUIRED';
+  OperationReportErrorCode | IdempotencyErrorCode | 'ACTOR_REQUIRED' | OrderOpenErrorCode;
 
 const OPERATIONS = {
   START: 'mes.startOperation',
@@ -69,7 +70,7 @@ export function reportOperation(
     async (trx): Promise<MutationOutcome<OperationReportAnswer, OperationReportCode>> => {
       const actorErrors = checkActor(request.actor);
       if (actorErrors.length > 0) return rejected(actorErrors);
-      const open = await lockReleasedOrder(trx, request.orderNumber);
+      const open = await lockReleasedOrder(trx, request.orderNumber, request.occurredAt);
       if (!open.ok) return open;
       const { order, execution } = open.value;
       const operations = (await findOperationsOfOrder(trx, order.order_id)).map(rowToOperation);

@@ -7,6 +7,8 @@ import * as qualityReadModels from './20261126113200-quality-read-models.ts';
 import * as goodsMovements from './20261126113300-goods-movements.ts';
 import * as shipments from './20261126120000-shipments.ts';
 import * as eventConsumptionTrail from './20261126150000-event-consumption-trail.ts';
+import * as orderHolds from './20261207090000-order-holds.ts';
+import * as goodsMovementOrder from './20261207091000-goods-movement-order.ts';
 
 /** Every migration of the erp schema, in order. Never edit one that has run; add a new one. */
 export const migrations: MigrationIndex = {
@@ -18,4 +20,6 @@ export const migrations: MigrationIndex = {
   '20261126113300-goods-movements': goodsMovements,
   '20261126120000-shipments': shipments,
   '20261126150000-event-consumption-trail': eventConsumptionTrail,
+  '20261207090000-order-holds': orderHolds,
+  '20261207091000-goods-movement-order': goodsMovementOrder,
 };

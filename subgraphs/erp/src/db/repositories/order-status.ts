@@ -1,4 +1,5 @@
 import type { ErpDb } from '../erp-db.ts';
+import type { OrderState } from '../../domain/order-lifecycle.ts';
 import type { ProductionOrderRow } from '../tables/production-order.ts';
 
 /** The order with this number, locked until the transaction ends. */
@@ -53,17 +54,35 @@ export function markOrderReleased(
     .executeTakeFirstOrThrow();
 }
 
-/** Sets an order's status; its revision goes up by one. */
-export function setOrderStatus(
+/** Sets an order's status (and what a hold interrupted); its revision goes up by one. */
+export function setOrderState(
   db: ErpDb,
   order: Pick<ProductionOrderRow, 'id' | 'revision'>,
-  status: ProductionOrderRow['status'],
+  state: OrderState,
+  reason: string | null,
 ): Promise<ProductionOrderRow> {
   return db
     .updateTable('production_order')
-    .set({ status, revision: order.revision + 1, updated_at: new Date() })
+    .set({
+      status: state.status,
+      status_before_hold: state.statusBeforeHold,
+      status_reason: reason,
+      revision: order.revision + 1,
+      updated_at: new Date(),
+    })
     .where('id', '=', order.id)
     .where('revision', '=', order.revision)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** True when goods issues or receipts were posted against the order. */
+export async function hasPostings(db: ErpDb, orderId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('goods_movement')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

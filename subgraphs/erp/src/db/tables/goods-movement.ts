@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** A goods issue or receipt posted against a production order. */
 export interface GoodsMovementTable {
@@ -12,6 +12,8 @@ export interface GoodsMovementTable {
   posted_at: Date;
   source_event_id: string;
   correlation_id: string;
+  /** The order in which ERP applied its postings. */
+  seq: Generated<string>;
 }
 
 export type GoodsMovementRow = Selectable<GoodsMovementTable>;

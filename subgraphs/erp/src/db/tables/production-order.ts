@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface ProductionOrderTable {
   id: string;
@@ -14,6 +14,13 @@ export interface ProductionOrderTable {
   pinned_item_revision_id: string | null;
   pinned_bom_id: string | null;
   pinned_routing_id: string | null;
+  /** Where a hold returns the order to; null unless it is ON_HOLD. */
+  status_before_hold: ColumnType<
+    'RELEASED' | 'IN_PROGRESS' | 'COMPLETED' | null,
+    'RELEASED' | 'IN_PROGRESS' | 'COMPLETED' | null | undefined
+  >;
+  /** Why the status last changed, when a person or a quality event gave a reason. */
+  status_reason: ColumnType<string | null, string | null | undefined>;
   revision: Generated<number>;
   source_key: string;
   updated_at: Generated<Date>;

@@ -6,6 +6,7 @@ import * as audit from './20261126113100-audit.ts';
 import * as readModels from './20261126113200-read-models.ts';
 import * as executionRecords from './20261126113300-execution-records.ts';
 import * as eventConsumptionTrail from './20261126150000-event-consumption-trail.ts';
+import * as orderStatus from './20261207090000-order-status.ts';
 
 /** Every migration of the mes schema, in order. Never edit one that has run; add a new one. */
 export const migrations: MigrationIndex = {
@@ -16,4 +17,5 @@ export const migrations: MigrationIndex = {
   '20261126113200-read-models': readModels,
   '20261126113300-execution-records': executionRecords,
   '20261126150000-event-consumption-trail': eventConsumptionTrail,
+  '20261207090000-order-status': orderStatus,
 };
