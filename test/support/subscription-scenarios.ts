@@ -159,6 +159,11 @@ export function subscriptionScenarios(stack: () => SubscriptionTestStack): void 
         type status order { number status } } }`,
       { order: orderId },
     );
+    const changes = new Recorder(
+      ws,
+      `subscription($order: ID) { orderStatusChanged(order: $order) { type status } }`,
+      { order: orderId },
+    );
     const operations = new Recorder(
       ws,
       `subscription($order: ID) { operationStatusChanged(order: $order) {
@@ -210,6 +215,22 @@ export function subscriptionScenarios(stack: () => SubscriptionTestStack): void 
         operation: { sequence, status: 'IN_PROGRESS' },
         order: { number: orderNumber },
       },
+    ]);
+
+    // erp moves the order on from the shop floor's event, then a planner puts it on hold.
+    await changes.received(2);
+    const held = await postGraphql(
+      gatewayUrl,
+      `mutation Hold($n: String!) { holdOrder(input: { idempotencyKey: "subscription-hold",
+        orderNumber: $n, actor: "subscription-test", reason: "line stop" }) { errors { code } } }`,
+      { n: orderNumber },
+    );
+    expect(held.errors).toBeUndefined();
+    await changes.received(3);
+    expect(payloads(changes, 'orderStatusChanged')).toEqual([
+      { type: 'order.released', status: 'RELEASED' },
+      { type: 'order.status.changed', status: 'IN_PROGRESS' },
+      { type: 'order.status.changed', status: 'ON_HOLD' },
     ]);
   });
 
