@@ -523,4 +523,25 @@ describe('reportCompletion', () => {
       .execute();
     expect(completions).toHaveLength(1);
   });
+
+  it('gives a new lot number two orders name at once to one of them, and LOT_NUMBER_TAKEN to the other', async () => {
+    const named = (orderNumber: string, key: string) =>
+      complete({ orderNumber, idempotencyKey: key, goodQuantity: '1', lotNumber: 'RACE-0001' });
+    const answers = await Promise.all([
+      named(ORDER, 'race-228'),
+      named(DEMO.releasedOrderNumber, 'race-225'),
+    ]);
+    const created = answers.filter((a) => a.completion?.lotCreated === true);
+    const refused = answers.filter((a) => a.completion === null);
+    expect(created).toHaveLength(1);
+    expect(refused.map((a) => a.errors)).toEqual([
+      [expect.objectContaining({ code: 'LOT_NUMBER_TAKEN', field: 'lotNumber' })],
+    ]);
+    const lots = await db
+      .selectFrom('lot_stock')
+      .select(['lot_id', 'available_quantity'])
+      .where('lot_number', '=', 'RACE-0001')
+      .execute();
+    expect(lots).toEqual([{ lot_id: expect.any(String), available_quantity: '1' }]);
+  });
 });

@@ -18,7 +18,12 @@ import {
 } from '../db/repositories/completions.ts';
 import { linkOpenConsumptions } from '../db/repositories/consumptions.ts';
 import { findOperationsOfOrder, updateExecution } from '../db/repositories/execution-records.ts';
-import { insertLot, lockLotByNumber, setLotQuantity } from '../db/repositories/lot-stock.ts';
+import {
+  insertLot,
+  lockLotByNumber,
+  lockLotNumber,
+  setLotQuantity,
+} from '../db/repositories/lot-stock.ts';
 import {
   checkCompletion,
   generatedLotNumber,
@@ -71,6 +76,7 @@ export function reportCompletion(
       if (!open.ok) return open;
       const { order, execution } = open.value;
       const operations = (await findOperationsOfOrder(trx, order.order_id)).map(rowToOperation);
+      if (request.lotNumber !== null) await lockLotNumber(trx, request.lotNumber);
       const namedRow =
         request.lotNumber === null ? undefined : await lockLotByNumber(trx, request.lotNumber);
       const producedBy = namedRow ? await findLotProduction(trx, namedRow.lot_id) : undefined;

@@ -1,5 +1,16 @@
+import { sql } from 'kysely';
 import type { MesDb } from '../mes-db.ts';
 import type { LotStockRow, NewLotStockRow } from '../tables/lot-stock.ts';
+
+/**
+ * Takes the lot number until the transaction ends: a completion that names a new lot waits
+ * here for another one naming the same number, then finds the lot that one created.
+ */
+export async function lockLotNumber(db: MesDb, lotNumber: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`mes.lot-number:${lotNumber}`}, 0))`.execute(
+    db,
+  );
+}
 
 /** The lot with this number, locked until the transaction ends. */
 export function lockLotByNumber(db: MesDb, lotNumber: string): Promise<LotStockRow | undefined> {
