@@ -6,6 +6,7 @@ import type { EventTables } from './event-tables.ts';
 import type { EventHandler } from './handler.ts';
 import type { BackboneDatabase } from './leader-lock.ts';
 import { startRelay, type Relay } from './relay.ts';
+import { unsettledEvents } from './unsettled-events.ts';
 
 /** Deliveries the bus allows beyond the attempts, for a dead-letter write that failed. */
 const DEAD_LETTER_HEADROOM = 3;
@@ -84,6 +85,8 @@ export async function startEventBackbone(options: EventBackboneOptions): Promise
           {
             maxAttempts: config.maxAttempts + DEAD_LETTER_HEADROOM,
             backoffMs: config.backoffMs,
+            unsettled: () =>
+              unsettledEvents(database.root, schema, handler.consumer, handler.types),
           },
           deliver,
         ),

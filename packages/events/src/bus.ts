@@ -19,6 +19,12 @@ export interface ConsumeOptions {
   readonly maxAttempts: number;
   /** Wait before each redelivery after a failed one; the last value repeats. */
   readonly backoffMs: readonly number[];
+  /**
+   * The events published before this process started that the consumer has not settled. A bus
+   * that keeps nothing across restarts (the in-process one) delivers them first when it starts
+   * the durable consumer; JetStream keeps each durable consumer's position itself and ignores it.
+   */
+  readonly unsettled?: () => Promise<readonly EventEnvelope[]>;
 }
 
 /** A running consumer; `stop` waits for the delivery in progress, if any. */

@@ -20,6 +20,7 @@ export * from './event-view.ts';
 export * from './trail.ts';
 export * from './operator-refs.ts';
 export * from './backbone.ts';
+export * from './unsettled-events.ts';
 export * from './event-feed.ts';
 export * from './memory-event-feed.ts';
 export * from './nats-event-feed.ts';

@@ -27,7 +27,9 @@ interface Pending {
 /** A durable consumer: it keeps its queue while no loop runs, as a JetStream durable does. */
 interface ConsumerState {
   readonly types: Set<string>;
-  readonly ready: EventEnvelope[];
+  ready: EventEnvelope[];
+  /** Resolves once the events published before this process are queued (see `unsettled`). */
+  loaded: Promise<void>;
   readonly retries: Pending[];
   readonly waiters: Set<() => void>;
 }
@@ -96,11 +98,12 @@ export class MemoryEventBus implements EventBus {
     options: ConsumeOptions,
     deliver: DeliveryCallback,
   ): Promise<ConsumerHandle> {
-    const state = this.#stateOf(consumer, types);
-    let stopped = false;
     const log = this.#log.child({ consumer });
+    const state = this.#stateOf(consumer, types, options, log);
+    let stopped = false;
 
     const loop = async (): Promise<void> => {
+      await state.loaded;
       while (!stopped) {
         const now = Date.now();
         const next = takeNext(state, now);
@@ -154,20 +157,40 @@ export class MemoryEventBus implements EventBus {
     await Promise.all([...this.#running].map((handle) => handle.stop()));
   }
 
-  #stateOf(consumer: string, types: readonly string[]): ConsumerState {
+  #stateOf(
+    consumer: string,
+    types: readonly string[],
+    options: ConsumeOptions,
+    log: Logger,
+  ): ConsumerState {
     const existing = this.#consumers.get(consumer);
     if (existing) {
       for (const type of types) existing.types.add(type);
       return existing;
     }
     // A new durable starts from the oldest retained event, as a JetStream durable with deliver
-    // policy `all` does.
+    // policy `all` does; before those come the events published before this process that the
+    // consumer never settled (nothing of the bus survived the process that published them).
     const state: ConsumerState = {
       types: new Set(types),
       ready: this.#retained.filter((event) => types.includes(event.type)),
+      loaded: Promise.resolve(),
       retries: [],
       waiters: new Set(),
     };
+    const unsettled = options.unsettled;
+    if (unsettled !== undefined) {
+      state.loaded = unsettled().then(
+        (earlier) => {
+          const queued = new Set(state.ready.map((event) => event.id));
+          const missed = earlier.filter((event) => !queued.has(event.id));
+          if (missed.length > 0)
+            log.info({ events: missed.length }, 'unsettled events redelivered');
+          state.ready = [...missed, ...state.ready];
+        },
+        (error: unknown) => log.error({ err: error }, 'unsettled events could not be read'),
+      );
+    }
     this.#consumers.set(consumer, state);
     return state;
   }

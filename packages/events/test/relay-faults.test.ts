@@ -9,6 +9,8 @@ import { openDatabase, type DatabaseConfig, type DatabaseHandle } from '@plantgr
 import { openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import {
   appendToOutbox,
+  createMemoryBus,
+  createNatsBus,
   startEventBackbone,
   startRelay,
   type EventBackbone,
@@ -214,6 +216,54 @@ describe.each(BUS_CASES)('the relay on %s', (_name, kind: BusKind) => {
         await handle.close();
         await rm(pgliteDir, { recursive: true, force: true });
       }
+    }
+  }, 60_000);
+
+  it('applies after a restart what was published but not yet applied when the process stopped', async () => {
+    testBus = await openTestBus(kind);
+    // The first process: its relay publishes, but it stops before any consumer applies a thing.
+    const relay = startRelay({
+      database: database.handle,
+      schema,
+      bus: testBus.bus,
+      log: silentLog,
+      pollMs: 50,
+      batchSize: 100,
+      standbyMs: 100,
+    });
+    const events: EventEnvelope[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      events.push(await setCounter(db, `restart-${i}`, i));
+      relay.wake();
+    }
+    await eventually('every event published', async () => (await unpublished(db)) === 0);
+    await relay.stop();
+    await testBus.bus.close();
+    expect((await effectsByEvent(db)).size).toBe(0);
+
+    // The next process: the in-process bus starts empty, JetStream still holds the stream.
+    const restarted =
+      testBus.nats === null
+        ? createMemoryBus({ dedupWindowMs: 60_000, log: silentLog })
+        : createNatsBus({ nats: testBus.nats, dedupWindowMs: 60_000, log: silentLog });
+    try {
+      const bus = new SwitchableBus(restarted);
+      const backbone = await startBackbone(bus);
+      await expectEachAppliedOnce(db, events);
+      await backbone.stop();
+      // A later restart finds them settled and delivers nothing again.
+      const again = new SwitchableBus(
+        testBus.nats === null
+          ? createMemoryBus({ dedupWindowMs: 60_000, log: silentLog })
+          : restarted,
+      );
+      await startBackbone(again);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (testBus.nats === null) expect(again.deliveries.size).toBe(0);
+      expect((await effectsByEvent(db)).size).toBe(events.length);
+    } finally {
+      for (const backbone of backbones.splice(0)) await backbone.stop();
+      await restarted.close();
     }
   }, 60_000);
 
