@@ -163,10 +163,10 @@ describe('mutations through the gateway', () => {
     const carried = await carry();
     expect(carried).toEqual(
       expect.arrayContaining([
-        'lot.consumed -> erp.goods-issue',
+        'lot.consumed -> erp.goods-postings',
         'lot.consumed -> genealogy.lot-consumed',
         'operation.started -> erp.order-status',
-        'production.completed -> erp.goods-receipt',
+        'production.completed -> erp.goods-postings',
         'production.completed -> quality.production-completed',
         'production.completed -> genealogy.production-completed',
       ]),

@@ -15,8 +15,7 @@ import { openDemoDatabase } from '../../../test/support/demo-database.ts';
 import { footprint } from '../../../test/support/footprint.ts';
 import { handleEach, outboxEvents, outboxMark } from '../../../test/support/outbox.ts';
 import { erpDb, type ErpDb } from '../src/db/erp-db.ts';
-import { goodsIssueHandler } from '../src/events/goods-issue.ts';
-import { goodsReceiptHandler } from '../src/events/goods-receipt.ts';
+import { goodsPostingsHandler } from '../src/events/goods-postings.ts';
 import { handlers } from '../src/events/handlers.ts';
 import { inspectionPlansHandler } from '../src/events/inspection-plans.ts';
 import { lotQualityHandler } from '../src/events/lot-quality.ts';
@@ -81,8 +80,7 @@ afterAll(async () => {
 describe("erp's event handlers", () => {
   it('are exported for the consumer runner, one per workflow', () => {
     expect(handlers.map((h) => h.consumer)).toEqual([
-      'erp.goods-issue',
-      'erp.goods-receipt',
+      'erp.goods-postings',
       'erp.order-status',
       'erp.lot-quality',
       'erp.inspection-plans',
@@ -142,9 +140,9 @@ describe("erp's event handlers", () => {
       .where('lot_id', '=', cableLot.id)
       .executeTakeFirstOrThrow();
     const events = await eventsSince('mes', since);
-    await handleEach(db, goodsIssueHandler, events);
+    await handleEach(db, goodsPostingsHandler, events);
     const once = await footprint(database.handle.root, ['erp.batch', 'erp.goods_movement']);
-    await handleEach(db, goodsIssueHandler, events);
+    await handleEach(db, goodsPostingsHandler, events);
     expect(await footprint(database.handle.root, ['erp.batch', 'erp.goods_movement'])).toEqual(
       once,
     );
@@ -155,7 +153,11 @@ describe("erp's event handlers", () => {
       .where('lot_id', '=', cableLot.id)
       .executeTakeFirstOrThrow();
     expect(new Decimal(batch.stock_quantity).sub(after.stock_quantity).eq('2.5')).toBe(true);
-    const movements = await db.selectFrom('goods_movement').selectAll().execute();
+    const movements = await db
+      .selectFrom('goods_movement')
+      .selectAll()
+      .where('order_id', '=', ORDER_ID)
+      .execute();
     expect(movements).toEqual([
       expect.objectContaining({
         type: 'GOODS_ISSUE',
@@ -185,13 +187,13 @@ describe("erp's event handlers", () => {
     if (!completed.ok || completed.value.lot === null) throw new Error('completion failed');
     const lotId = completed.value.lot.id;
     const events = await eventsSince('mes', since);
-    await handleEach(db, goodsReceiptHandler, events);
+    await handleEach(db, goodsPostingsHandler, events);
     const once = await footprint(database.handle.root, [
       'erp.batch',
       'erp.goods_movement',
       'erp.lot_view',
     ]);
-    await handleEach(db, goodsReceiptHandler, events);
+    await handleEach(db, goodsPostingsHandler, events);
     expect(
       await footprint(database.handle.root, ['erp.batch', 'erp.goods_movement', 'erp.lot_view']),
     ).toEqual(once);
@@ -214,6 +216,7 @@ describe("erp's event handlers", () => {
       .selectFrom('goods_movement')
       .selectAll()
       .where('type', '=', 'GOODS_RECEIPT')
+      .where('order_id', '=', ORDER_ID)
       .executeTakeFirstOrThrow();
     expect(receipt).toMatchObject({ order_id: ORDER_ID, lot_id: lotId, uom: 'EA' });
 
@@ -310,7 +313,7 @@ describe("erp's event handlers", () => {
       .where('id', '=', ORDER_ID)
       .execute();
     const before = await footprint(database.handle.root, ['erp.batch', 'erp.goods_movement']);
-    const attempt = handleEach(db, goodsIssueHandler, await eventsSince('mes', since));
+    const attempt = handleEach(db, goodsPostingsHandler, await eventsSince('mes', since));
     await expect(attempt).rejects.toBeInstanceOf(PermanentEventError);
     await expect(attempt).rejects.toThrow(/CLOSED/);
     expect(await footprint(database.handle.root, ['erp.batch', 'erp.goods_movement'])).toEqual(
