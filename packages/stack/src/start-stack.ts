@@ -65,6 +65,11 @@ export interface RunningStack {
   readonly eventFeed: EventFeed;
   /** Stops one subgraph (the others and the gateway keep serving). */
   stopSubgraph(name: SubgraphName): Promise<void>;
+  /**
+   * Starts a stopped subgraph again on its port: its consumers resume where they stopped, and
+   * the events that waited for it on the bus are applied.
+   */
+  restartSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,35 +96,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   );
   const events = { eventBus, eventConfig };
 
+  const start = (name: SubgraphName, port: number) =>
+    STARTERS[name]({ host, port, database, log: createLogger(name, logLevel), ...events });
   const subgraphs: Record<SubgraphName, RunningSubgraph> = {
-    erp: await STARTERS.erp({
-      host,
-      port: ports.erp,
-      database,
-      log: createLogger('erp', logLevel),
-      ...events,
-    }),
-    mes: await STARTERS.mes({
-      host,
-      port: ports.mes,
-      database,
-      log: createLogger('mes', logLevel),
-      ...events,
-    }),
-    quality: await STARTERS.quality({
-      host,
-      port: ports.quality,
-      database,
-      log: createLogger('quality', logLevel),
-      ...events,
-    }),
-    genealogy: await STARTERS.genealogy({
-      host,
-      port: ports.genealogy,
-      database,
-      log: createLogger('genealogy', logLevel),
-      ...events,
-    }),
+    erp: await start('erp', ports.erp),
+    mes: await start('mes', ports.mes),
+    quality: await start('quality', ports.quality),
+    genealogy: await start('genealogy', ports.genealogy),
   };
   const stopped = new Set<SubgraphName>();
   const gateway = await startGateway({
@@ -142,6 +125,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       if (stopped.has(name)) return;
       stopped.add(name);
       await subgraphs[name].close();
+    },
+    async restartSubgraph(name) {
+      if (!stopped.has(name)) return;
+      // The gateway knows the subgraph by its URL: it comes back on the same port.
+      subgraphs[name] = await start(name, Number(new URL(subgraphs[name].url).port));
+      stopped.delete(name);
     },
     async close() {
       await gateway.close();
