@@ -7,15 +7,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Decimal } from 'decimal.js';
-import pg from 'pg';
-import { openDatabase, readCommonConfig } from '@plantgraph/platform';
+import { readCommonConfig } from '@plantgraph/platform';
 import { migrateAll, seedDemo } from '@plantgraph/seed';
 import { erpDb } from '../subgraphs/erp/src/db/erp-db.ts';
-import { releaseOrder } from '../subgraphs/erp/src/mutations/release-order.ts';
 import { mesDb, type MesDb } from '../subgraphs/mes/src/db/mes-db.ts';
 import { orderReleasedHandler } from '../subgraphs/mes/src/events/order-released.ts';
 import { reportCompletion } from '../subgraphs/mes/src/mutations/report-completion.ts';
 import { rowToEnvelope } from '@plantgraph/events';
+import { releaseBenchOrders } from './bench-orders.ts';
+import { openScratchDatabase } from './scratch-database.ts';
 
 const total = Number(process.argv[2] ?? 2000);
 const ORDERS = 32;
@@ -24,24 +24,11 @@ if (common.database.kind !== 'postgres') {
   console.error('bench/completions.ts measures a PostgreSQL server: set DATABASE_URL');
   process.exit(2);
 }
-const serverUrl = common.database.url;
-const name = `plantgraph_bench_completions_${process.pid}`;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-await admin(`drop database if exists ${name} with (force)`);
-await admin(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 });
+const scratch = await openScratchDatabase(
+  common.database.url,
+  `plantgraph_bench_completions_${process.pid}`,
+);
+const database = scratch.database;
 
 try {
   const root = database.root;
@@ -52,38 +39,7 @@ try {
 
   // Orders big enough never to run over plan, released through the validated path and received
   // by the MES through its consumer.
-  const template = await erp
-    .selectFrom('production_order')
-    .selectAll()
-    .where('number', '=', 'PO-100230')
-    .executeTakeFirstOrThrow();
-  const numbers = Array.from({ length: ORDERS }, (_, i) => `PO-B${String(i).padStart(4, '0')}`);
-  await erp
-    .insertInto('production_order')
-    .values(
-      numbers.map((number) => ({
-        ...template,
-        id: `order-${number}`,
-        number,
-        planned_quantity: '100000000',
-        source_key: `AUFNR ${number}`,
-      })),
-    )
-    .execute();
-  for (const number of numbers) {
-    const released = await releaseOrder(
-      { db: erp, correlationId: 'bench' },
-      {
-        idempotencyKey: `bench-${number}`,
-        orderNumber: number,
-        actor: 'bench',
-        expectedRevision: null,
-        releaseAt: null,
-      },
-    );
-    if (!released.ok)
-      throw new Error(`release of ${number} failed: ${JSON.stringify(released.errors)}`);
-  }
+  const numbers = await releaseBenchOrders(erp, ORDERS, 'PO-B');
   const releases = await erp
     .selectFrom('outbox')
     .selectAll()
@@ -212,6 +168,5 @@ try {
     }),
   );
 } finally {
-  await database.close();
-  await admin(`drop database if exists ${name} with (force)`);
+  await scratch.drop();
 }

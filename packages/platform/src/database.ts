@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { Mutex } from './mutex.ts';
 
 /** The root handle has no tables of its own; each service narrows it to its schema. */
@@ -28,6 +29,8 @@ export interface DatabaseHandle {
 export interface OpenDatabaseOptions {
   /** Called with the SQL of every statement executed (used to count round trips). */
   onQuery?: (sql: string) => void;
+  /** Where a pooled connection that fails while idle is reported (default: a `database` logger). */
+  log?: Logger;
 }
 
 const PG_INT8 = 20;
@@ -100,6 +103,20 @@ async function openPglite(dataDir: string | null, reset: boolean): Promise<PGlit
   return dataDir === null ? PGlite.create({ parsers }) : PGlite.create(dataDir, { parsers });
 }
 
+/**
+ * A pool on the server. A connection that fails while idle in the pool (the server restarted, an
+ * administrator ended it) is reported and dropped; the pool opens a new one when needed. Left
+ * unhandled, that error would end the process.
+ */
+function serverPool(url: string, max: number, log?: Logger): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const report = log ?? createLogger('database', 'warn');
+  pool.on('error', (error) =>
+    report.warn({ err: error }, 'an idle database connection failed; it is replaced when needed'),
+  );
+  return pool;
+}
+
 /** Opens PostgreSQL (server or in-process) with the same type mapping on both. */
 export async function openDatabase(
   config: DatabaseConfig,
@@ -107,9 +124,7 @@ export async function openDatabase(
 ): Promise<DatabaseHandle> {
   const dialect =
     config.kind === 'postgres'
-      ? new PostgresDialect({
-          pool: new pg.Pool({ connectionString: config.url, max: config.poolSize }),
-        })
+      ? new PostgresDialect({ pool: serverPool(config.url, config.poolSize, options.log) })
       : serialized(new PGliteDialect({ pglite: await openPglite(config.dataDir, config.reset) }));
   const onQuery = options.onQuery;
   const root = new Kysely<RootDatabase>({
