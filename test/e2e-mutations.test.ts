@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   applyEvent,
   type EventEnvelope,
@@ -17,6 +17,7 @@ import { handlers as qualityHandlers } from '../subgraphs/quality/src/events/han
 import { postGraphql } from './support/graphql-client.ts';
 import { outboxEvents } from './support/outbox.ts';
 import { readmeOperations } from './support/readme.ts';
+import { recordFailure } from './support/subscriptions.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 
 let t: TestStack;
@@ -213,5 +214,95 @@ describe('mutations through the gateway', () => {
       lotQuery,
     );
     expect(after.lotByNumber).toMatchObject({ qualityStatus: 'RELEASED', stock: { value: '2' } });
+  });
+
+  it('refuses a lot whose inspection failed until quality releases it: hold, nonconformance, disposition, then consumption', async () => {
+    const gql = async <T = Record<string, unknown>>(query: string, variables = {}) => {
+      const response = await postGraphql<T>(t.gatewayUrl, query, variables, {
+        'x-correlation-id': 'e2e-failure-path',
+      });
+      expect(response.errors).toBeUndefined();
+      if (!response.data) throw new Error('no data');
+      return response.data;
+    };
+    const carry = eventCarrier(t.database.handle.root);
+    await carry();
+    // A planned inspection of a lot an open order's BOM takes (the demo has such lots waiting).
+    const { rows } = await sql<{ inspection: string; lot: string; order: string; uom: string }>`
+      select i.number as inspection, l.number as lot, oc.order_number as order, c.base_uom as uom
+      from quality.inspection i
+      join genealogy.lot l on l.id = i.lot_id
+      join mes.lot_stock s on s.lot_id = l.id and s.available_quantity >= 1
+      join mes.order_component c on c.item_id = l.item_id
+      join mes.order_context oc on oc.order_id = c.order_id
+      join mes.execution e on e.order_id = c.order_id and e.status <> 'COMPLETED'
+      where i.status = 'PLANNED'
+        and not exists (select 1 from mes.order_status st where st.order_id = c.order_id
+                        and st.status in ('ON_HOLD', 'CANCELLED', 'CLOSED'))
+      order by i.number, oc.order_number desc limit 1`.execute(t.database.handle.root);
+    const target = rows[0];
+    if (!target) throw new Error("the demo has no planned inspection of an open order's component");
+    const { inspectionByNumber } = await gql<{
+      inspectionByNumber: {
+        plan: { characteristics: { code: string; upperLimit: string | null }[] };
+      };
+    }>(
+      `query($n: String!) { inspectionByNumber(number: $n) { plan { characteristics { code upperLimit } } } }`,
+      {
+        n: target.inspection,
+      },
+    );
+    await recordFailure(t.gatewayUrl, target.inspection, inspectionByNumber.plan.characteristics);
+    expect(await carry()).toEqual(expect.arrayContaining(['lot.hold.changed -> mes.lot-status']));
+
+    const lotQuery = `query($n: String!) { lotByNumber(number: $n) {
+      qualityStatus inspections { number status } nonconformances { number status } } }`;
+    const held = await gql<{
+      lotByNumber: {
+        qualityStatus: string;
+        inspections: { number: string; status: string }[];
+        nonconformances: { number: string; status: string }[];
+      };
+    }>(lotQuery, { n: target.lot });
+    expect(held.lotByNumber.qualityStatus).toBe('ON_HOLD');
+    expect(held.lotByNumber.inspections).toContainEqual({
+      number: target.inspection,
+      status: 'FAILED',
+    });
+    const raised = held.lotByNumber.nonconformances.find((nc) => nc.status === 'OPEN');
+    if (!raised) throw new Error('no open nonconformance');
+
+    const consume = (key: string) =>
+      gql<{
+        recordConsumption: {
+          consumption: { lotNumber: string } | null;
+          errors: { code: string; field: string }[];
+        };
+      }>(
+        `mutation($k: String!, $o: String!, $l: String!, $u: String!) { recordConsumption(input: {
+          idempotencyKey: $k, orderNumber: $o, lotNumber: $l, quantity: { value: "1", uom: $u },
+          actor: "e2e" }) { consumption { lotNumber } errors { code field } } }`,
+        { k: key, o: target.order, l: target.lot, u: target.uom },
+      );
+    expect((await consume('e2e-consume-held')).recordConsumption).toEqual({
+      consumption: null,
+      errors: [{ code: 'LOT_NOT_AVAILABLE', field: 'lotNumber' }],
+    });
+
+    const decided = await gql<Record<string, { errors: unknown[] }>>(
+      `mutation($nc: String!, $l: String!) {
+        nc: dispositionNonconformance(input: { idempotencyKey: "e2e-nc", nonconformanceNumber: $nc,
+          disposition: USE_AS_IS, reason: "within the customer's tolerance", actor: "mrb" }) { errors { code } }
+        lot: dispositionLot(input: { idempotencyKey: "e2e-release", lotNumber: $l, disposition: RELEASE,
+          reason: "released after the MRB decision", actor: "qe" }) { errors { code } }
+      }`,
+      { nc: raised.number, l: target.lot },
+    );
+    expect(decided).toEqual({ nc: { errors: [] }, lot: { errors: [] } });
+    expect(await carry()).toEqual(expect.arrayContaining(['lot.hold.changed -> mes.lot-status']));
+    expect((await consume('e2e-consume-released')).recordConsumption).toEqual({
+      consumption: { lotNumber: target.lot },
+      errors: [],
+    });
   });
 });
