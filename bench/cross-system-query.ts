@@ -6,8 +6,8 @@
  */
 import { openDatabase, readCommonConfig } from '@plantgraph/platform';
 import { DEMO } from '@plantgraph/seed';
-import { readStackConfig, startStack } from '@plantgraph/stack';
 import { EXAMPLES } from '../gateway/src/examples.ts';
+import { startBenchStack } from './bench-stack.ts';
 import { percentile, ms } from './stats.ts';
 
 const runs = Number(process.argv[2] ?? 200);
@@ -17,18 +17,7 @@ const database = await openDatabase(
     ? { kind: 'pglite', dataDir: null, reset: false }
     : common.database,
 );
-const stack = await startStack({
-  ...readStackConfig([], {
-    ...process.env,
-    GATEWAY_PORT: '0',
-    ERP_PORT: '0',
-    MES_PORT: '0',
-    QUALITY_PORT: '0',
-    GENEALOGY_PORT: '0',
-    LOG_LEVEL: 'error',
-  }),
-  database,
-});
+const stack = await startBenchStack(database);
 const example = EXAMPLES.find((e) => e.name === 'Lot across systems');
 if (!example) throw new Error('the "Lot across systems" example is missing');
 const body = JSON.stringify({

@@ -16,10 +16,10 @@ import { connect } from '@nats-io/transport-node';
 import { sql } from 'kysely';
 import { readEventConfig, type EventConfig } from '@plantgraph/events';
 import { readCommonConfig } from '@plantgraph/platform';
-import { readStackConfig, startStack } from '@plantgraph/stack';
 import { erpDb } from '../subgraphs/erp/src/db/erp-db.ts';
 import { releaseBenchOrders } from './bench-orders.ts';
 import { openScratchDatabase } from './scratch-database.ts';
+import { startBenchStack } from './bench-stack.ts';
 import { ms, percentile } from './stats.ts';
 
 function argument(name: string, fallback: number): number {
@@ -49,19 +49,7 @@ const events: EventConfig = {
   },
 };
 const scratch = await openScratchDatabase(common.database.url, `plantgraph_bench_saf_${suffix}`);
-const stack = await startStack({
-  ...readStackConfig([], {
-    ...process.env,
-    GATEWAY_PORT: '0',
-    ERP_PORT: '0',
-    MES_PORT: '0',
-    QUALITY_PORT: '0',
-    GENEALOGY_PORT: '0',
-    LOG_LEVEL: 'error',
-  }),
-  database: scratch.database,
-  events,
-});
+const stack = await startBenchStack(scratch.database, events);
 const root = scratch.database.root;
 
 const COMPLETE = /* GraphQL */ `
