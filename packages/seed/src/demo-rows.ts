@@ -384,6 +384,10 @@ export function demoRows(sim: DemoSimulation): DemoRows {
       id: ids.nonconformance(nc.seq),
       number: ids.nonconformanceNumber(nc.seq),
       lot_id: lotId(nc.lot),
+      order_id: nc.inspection.order ? orderId(nc.inspection.order) : null,
+      operation_id: nc.inspection.operation
+        ? (operationIds.get(nc.inspection.operation) ?? null)
+        : null,
       inspection_id: ids.inspection(nc.inspection.seq),
       severity: nc.severity,
       status: nc.status,

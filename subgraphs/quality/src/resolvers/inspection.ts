@@ -9,7 +9,7 @@ import { qmsSourceRef } from '../domain/source-ref.ts';
 
 export const Inspection: InspectionResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.inspection.load(id),
-  lot: (inspection) => ({ id: inspection.lotId }),
+  lot: (inspection) => refOf(inspection.lotId),
   order: (inspection) => refOf(inspection.orderId),
   operation: (inspection) => refOf(inspection.operationId),
   plan: async (inspection, _args, { loaders }) => {
@@ -34,7 +34,9 @@ export const InspectionPlan: InspectionPlanResolvers = {
 
 export const Nonconformance: NonconformanceResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.nonconformance.load(id),
-  lot: (nonconformance) => ({ id: nonconformance.lotId }),
+  lot: (nonconformance) => refOf(nonconformance.lotId),
+  order: (nonconformance) => refOf(nonconformance.orderId),
+  operation: (nonconformance) => refOf(nonconformance.operationId),
   inspection: (nonconformance, _args, { loaders }) =>
     nonconformance.inspectionId === null
       ? null

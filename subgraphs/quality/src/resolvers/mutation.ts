@@ -4,6 +4,7 @@ import type {
   MutationResolvers,
   NonconformanceDecisionResolvers,
 } from '../__generated__/resolvers-types.ts';
+import { refOf } from '../domain/entity-ref.ts';
 import { dispositionLot } from '../mutations/disposition-lot.ts';
 import { dispositionNonconformance } from '../mutations/disposition-nonconformance.ts';
 import { recordInspectionResults } from '../mutations/record-inspection-results.ts';
@@ -65,7 +66,7 @@ export const InspectionOutcome: InspectionOutcomeResolvers = {
     if (!plan) throw new Error(`plan ${outcome.planId} is missing`);
     return plan;
   },
-  lot: (outcome) => ({ id: outcome.lotId }),
+  lot: (outcome) => refOf(outcome.lotId),
   nonconformance: (outcome, _args, { loaders }) =>
     outcome.nonconformanceId === null
       ? null
@@ -82,5 +83,5 @@ export const NonconformanceDecision: NonconformanceDecisionResolvers = {
     if (!found) throw new Error(`nonconformance ${decision.nonconformanceId} is missing`);
     return found;
   },
-  lot: (decision) => ({ id: decision.lotId }),
+  lot: (decision) => refOf(decision.lotId),
 };
