@@ -3,7 +3,13 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Inspection, InspectionPlan, Nonconformance } from './inspection.ts';
 import { Item } from './item.ts';
 import { Lot } from './lot.ts';
-import { InspectionOutcome, LotDecision, Mutation, NonconformanceDecision } from './mutation.ts';
+import {
+  InspectionOutcome,
+  InspectionPlanChange,
+  LotDecision,
+  Mutation,
+  NonconformanceDecision,
+} from './mutation.ts';
 import { Order } from './order.ts';
 import { Query } from './query.ts';
 import { Subscription } from './subscription.ts';
@@ -29,6 +35,7 @@ export const resolvers: Resolvers = {
   Nonconformance,
   Mutation: { ...Mutation, ...EventBackboneMutation },
   InspectionOutcome,
+  InspectionPlanChange,
   LotDecision,
   NonconformanceDecision,
   Subscription,

@@ -30,6 +30,7 @@ export const InspectionPlan: InspectionPlanResolvers = {
   item: (plan) => ({ id: plan.itemId }),
   itemRevision: (plan) => ({ id: plan.itemRevisionId }),
   characteristics: (plan, _args, { loaders }) => loaders.characteristicsOfPlan.load(plan.id),
+  sourceRefs: (plan) => [qmsSourceRef(`${plan.number}/${plan.revision}`, plan.updatedAt)],
 };
 
 export const Nonconformance: NonconformanceResolvers = {

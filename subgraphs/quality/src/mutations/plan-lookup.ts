@@ -1,0 +1,20 @@
+import { ruleBroken, type MutationError } from '@plantgraph/platform';
+import type { QualityDb } from '../db/quality-db.ts';
+import { lockPlanRevision, planNumberExists } from '../db/repositories/plan-writes.ts';
+import type { InspectionPlanRow } from '../db/tables/inspection-plan.ts';
+
+/**
+ * The plan revision a mutation names, locked; PLAN_NOT_FOUND on the number when no plan carries
+ * it, else on the revision label.
+ */
+export async function lockNamedPlan(
+  db: QualityDb,
+  planNumber: string,
+  revision: string,
+): Promise<InspectionPlanRow | MutationError<'PLAN_NOT_FOUND'>> {
+  const row = await lockPlanRevision(db, planNumber, revision);
+  if (row !== undefined) return row;
+  return (await planNumberExists(db, planNumber))
+    ? ruleBroken('PLAN_NOT_FOUND', 'revision', `plan ${planNumber} has no revision ${revision}`)
+    : ruleBroken('PLAN_NOT_FOUND', 'planNumber', `no plan ${planNumber}`);
+}
