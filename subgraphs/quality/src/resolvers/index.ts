@@ -14,6 +14,13 @@ import { Order } from './order.ts';
 import { Query } from './query.ts';
 import { Subscription } from './subscription.ts';
 import {
+  AuditHistory,
+  AuditQuery,
+  AuditTrail,
+  SubgraphAuditHistory,
+  SubgraphAuditTrail,
+} from './audit-trail.ts';
+import {
   CorrelationTrail,
   EventBackbone,
   EventBackboneMutation,
@@ -26,7 +33,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   Decimal: DecimalScalar,
-  Query: { ...Query, ...EventBackboneQuery },
+  Query: { ...Query, ...EventBackboneQuery, ...AuditQuery },
   Lot,
   Item,
   Order,
@@ -39,6 +46,10 @@ export const resolvers: Resolvers = {
   LotDecision,
   NonconformanceDecision,
   Subscription,
+  AuditTrail,
+  AuditHistory,
+  SubgraphAuditTrail,
+  SubgraphAuditHistory,
   EventBackbone,
   CorrelationTrail,
   SubgraphEventBackbone,
