@@ -590,3 +590,36 @@ describe('obsoleteInspectionPlan', () => {
     expect(await finalPlanInEffect(new Date(Date.now() + 11 * DAY))).toBe('6');
   });
 });
+
+describe('plan mutations at the same time', () => {
+  it('apply two approvals of the same item revision one after the other, the later ending the earlier', async () => {
+    const draft = (key: string) =>
+      send(CREATE, {
+        idempotencyKey: key,
+        itemId: 'item-fg-pump-150',
+        itemRevisionId: 'item-fg-pump-150-rev-b',
+        type: 'IN_PROCESS',
+        characteristics: [{ code: 'HEAD', name: 'Head at duty point', uom: 'M', upperLimit: '40' }],
+      }).then(changed);
+    const [a, b] = [await draft('race-draft-a'), await draft('race-draft-b')];
+    const approve = (plan: Change, key: string) =>
+      send(APPROVE, { idempotencyKey: key, planNumber: plan.planNumber, revision: plan.revision });
+    const [first, second] = (
+      await Promise.all([approve(a, 'race-approve-a'), approve(b, 'race-approve-b')])
+    ).map(changed);
+    const [earlier, later] =
+      Date.parse(first?.effectiveFrom ?? '') < Date.parse(second?.effectiveFrom ?? '')
+        ? [first, second]
+        : [second, first];
+    expect(later?.superseded.map((p) => p.id)).toContain(earlier?.plan.id);
+    const family = await db
+      .selectFrom('inspection_plan')
+      .select(['id', 'status', 'effective_to'])
+      .where('item_revision_id', '=', 'item-fg-pump-150-rev-b')
+      .where('type', '=', 'IN_PROCESS')
+      .where('status', '=', 'APPROVED')
+      .where('effective_to', 'is', null)
+      .execute();
+    expect(family.map((p) => p.id)).toEqual([later?.plan.id]);
+  });
+});

@@ -7,7 +7,7 @@ import {
   type MutationOutcome,
 } from '@plantgraph/platform';
 import type { QualityDb } from '../db/quality-db.ts';
-import { lockPlanFamily, lockPlansOfItem, updatePlan } from '../db/repositories/plan-writes.ts';
+import { lockPlanFamily, updatePlan } from '../db/repositories/plan-writes.ts';
 import { rowToInspectionPlan } from '../domain/inspection-plan.ts';
 import {
   checkApproval,
@@ -51,7 +51,6 @@ export function approveInspectionPlan(
       if (actorErrors.length > 0) return rejected(actorErrors);
       const named = await lockNamedPlan(trx, request.planNumber, request.revision);
       if ('code' in named) return rejected([named]);
-      await lockPlansOfItem(trx, named.item_id, named.type);
       const familyRows = await lockPlanFamily(trx, named.item_revision_id, named.type);
       const plan = rowToInspectionPlan(named);
       const family = familyRows.map(rowToInspectionPlan);

@@ -21,7 +21,9 @@ import {
   recordInspectionVerdict,
 } from '../db/repositories/inspection-writes.ts';
 import { lockLotQuality } from '../db/repositories/lot-quality-writes.ts';
+import { findInspectionsByNumbers } from '../db/repositories/inspections.ts';
 import { findLotRefById } from '../db/repositories/lot-refs.ts';
+import { lockReleasedOrder } from '../db/repositories/released-orders.ts';
 import { plantOfOrder } from './order-plant.ts';
 import {
   findOpenNonconformanceNumbers,
@@ -85,7 +87,15 @@ export function recordInspectionResults(
     async (trx): Promise<MutationOutcome<InspectionOutcomeAnswer, InspectionResultsCode>> => {
       const actorErrors = checkActor(request.actor);
       if (actorErrors.length > 0) return rejected(actorErrors);
-      const row = await lockInspectionByNumber(trx, request.inspectionNumber);
+      const [found] = await findInspectionsByNumbers(trx, [request.inspectionNumber]);
+      // Queues with the consumers that open the order's inspections and make its lots (they lock
+      // the order's release first, then inspections): a failure without a lot and a lot made at
+      // the same moment each see the other.
+      if (found?.order_id) await lockReleasedOrder(trx, found.order_id);
+      const row =
+        found === undefined
+          ? undefined
+          : await lockInspectionByNumber(trx, request.inspectionNumber);
       if (row === undefined) {
         return rejected([
           ruleBroken(

@@ -85,6 +85,20 @@ export async function insertPlan(
   return row;
 }
 
+/** The plan revision with this number and label. */
+export function findPlanRevision(
+  db: QualityDb,
+  number: string,
+  revision: string,
+): Promise<InspectionPlanRow | undefined> {
+  return db
+    .selectFrom('inspection_plan')
+    .selectAll()
+    .where('number', '=', number)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+}
+
 /** The plan revision with this number and label, locked until the transaction ends. */
 export function lockPlanRevision(
   db: QualityDb,
