@@ -167,6 +167,7 @@ describe('mutations through the gateway', () => {
         'lot.consumed -> erp.goods-postings',
         'lot.consumed -> genealogy.lot-consumed',
         'operation.started -> erp.order-status',
+        'operation.completed -> quality.operation-completed',
         'production.completed -> erp.goods-postings',
         'production.completed -> quality.production-completed',
         'production.completed -> genealogy.production-completed',
@@ -191,13 +192,18 @@ describe('mutations through the gateway', () => {
       stock: { value: '0' },
       producedBy: { number: 'PO-100226', status: 'COMPLETED' },
       parents: [{ lot: { number: 'L2611-0479' } }],
-      inspections: [expect.objectContaining({ type: 'FINAL', status: 'PLANNED' })],
     });
+    // The in-process inspection opened when its operation completed, linked to the order's lot.
+    expect(before.lotByNumber.inspections.map((i) => [i.type, i.status]).sort()).toEqual([
+      ['FINAL', 'PLANNED'],
+      ['IN_PROCESS', 'PLANNED'],
+    ]);
+    const final = before.lotByNumber.inspections.find((i) => i.type === 'FINAL');
     expect(reportCompletion.completion.lotNumber).toBe('E2E-PUMP-01');
 
     await gql(`mutation {
       recordInspectionResults(input: { idempotencyKey: "e2e-inspect",
-        inspectionNumber: "${before.lotByNumber.inspections[0]?.number ?? ''}",
+        inspectionNumber: "${final?.number ?? ''}",
         inspectedAt: "${new Date().toISOString()}", actor: "e2e",
         results: [{ characteristicCode: "DFT", measured: "120" }, { characteristicCode: "LEAK", measured: "0.2" },
                   { characteristicCode: "NOISE", measured: "66" }] }) {

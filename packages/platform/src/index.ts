@@ -15,5 +15,6 @@ export * from './process-runner.ts';
 export * from './mutation-outcome.ts';
 export * from './idempotency.ts';
 export * from './audit.ts';
+export * from './audit-trail.ts';
 export * from './json-reader.ts';
 export * from './gateway-subscriptions.ts';

@@ -23,7 +23,7 @@ import type { NewInspectionRow } from '../../../subgraphs/quality/src/db/tables/
 import type { NewLotQualityRow } from '../../../subgraphs/quality/src/db/tables/lot-quality.ts';
 import type { NewNonconformanceRow } from '../../../subgraphs/quality/src/db/tables/nonconformance.ts';
 import type { NewPlanCharacteristicRow } from '../../../subgraphs/quality/src/db/tables/plan-characteristic.ts';
-import { isoDate } from './clock.ts';
+import { isoDate, SEED_NOW } from './clock.ts';
 import { ITEMS, PLANTS, SUPPLIERS } from './catalog.ts';
 import type { ItemDef } from './catalog-types.ts';
 import type { DemoSimulation } from './demo-simulation.ts';
@@ -339,6 +339,15 @@ export function demoRows(sim: DemoSimulation): DemoRows {
       status: plan.status,
       effective_from: at(plan.effectiveFrom),
       effective_to: plan.effectiveTo === null ? null : at(plan.effectiveTo),
+      // Last changed when it was approved, or made obsolete; never after the demo's clock.
+      updated_at: at(
+        Math.min(
+          plan.status === 'OBSOLETE' && plan.effectiveTo !== null
+            ? plan.effectiveTo
+            : plan.effectiveFrom,
+          SEED_NOW,
+        ),
+      ),
     });
     plan.characteristics.forEach((c, i) => {
       rows.quality.plan_characteristic.push({
@@ -387,6 +396,10 @@ export function demoRows(sim: DemoSimulation): DemoRows {
       id: ids.nonconformance(nc.seq),
       number: ids.nonconformanceNumber(nc.seq),
       lot_id: lotId(nc.lot),
+      order_id: nc.inspection.order ? orderId(nc.inspection.order) : null,
+      operation_id: nc.inspection.operation
+        ? (operationIds.get(nc.inspection.operation) ?? null)
+        : null,
       inspection_id: ids.inspection(nc.inspection.seq),
       severity: nc.severity,
       status: nc.status,

@@ -71,8 +71,10 @@ export async function seedReadModels(
   );
   counts['quality.lot_ref'] = written(
     await sql`
-      insert into quality.lot_ref (lot_id, lot_number, item_id, plant_id, order_id)
-      select id, number, item_id, plant_id, order_id from genealogy.lot`.execute(trx),
+      insert into quality.lot_ref (lot_id, lot_number, item_id, plant_id, order_id, last_produced_at)
+      select id, number, item_id, plant_id, order_id,
+             case when order_id is not null then created_at end
+      from genealogy.lot`.execute(trx),
   );
 
   const erp = erpDb(trx);

@@ -17,6 +17,7 @@ import {
   findNonconformancesByIds,
   findNonconformancesOfInspections,
   findNonconformancesOfLots,
+  findNonconformancesOfOrders,
 } from './db/repositories/nonconformances.ts';
 import { rowToCharacteristic, rowToInspectionPlan } from './domain/inspection-plan.ts';
 import { rowToInspection } from './domain/inspection.ts';
@@ -40,7 +41,7 @@ export function createQualityLoaders(db: QualityDb) {
     ),
     inspectionsOfLot: loaderOfMany(
       async (lotIds) => (await findInspectionsOfLots(db, lotIds)).map(rowToInspection),
-      (i) => i.lotId,
+      (i) => i.lotId ?? '',
     ),
     inspectionsOfOrder: loaderOfMany(
       async (orderIds) => (await findInspectionsOfOrders(db, orderIds)).map(rowToInspection),
@@ -69,7 +70,12 @@ export function createQualityLoaders(db: QualityDb) {
     ),
     nonconformancesOfLot: loaderOfMany(
       async (lotIds) => (await findNonconformancesOfLots(db, lotIds)).map(rowToNonconformance),
-      (n) => n.lotId,
+      (n) => n.lotId ?? '',
+    ),
+    nonconformancesOfOrder: loaderOfMany(
+      async (orderIds) =>
+        (await findNonconformancesOfOrders(db, orderIds)).map(rowToNonconformance),
+      (n) => n.orderId ?? '',
     ),
     nonconformancesOfInspection: loaderOfMany(
       async (inspectionIds) =>

@@ -77,6 +77,7 @@ describe("quality's event handlers", () => {
     expect(handlers.map((h) => [h.consumer, h.types])).toEqual([
       ['quality.order-released', ['order.released']],
       ['quality.production-completed', ['production.completed']],
+      ['quality.operation-completed', ['operation.completed']],
     ]);
   });
 

@@ -12,6 +12,8 @@ function plan(id: string, overrides: Partial<InspectionPlan>): InspectionPlan {
     status: 'APPROVED',
     effectiveFrom: new Date('2026-01-01T00:00:00Z'),
     effectiveTo: null,
+    recordRevision: 1,
+    updatedAt: new Date('2026-01-01T00:00:00Z'),
     ...overrides,
   };
 }

@@ -34,6 +34,8 @@ const plan = (
   status,
   effectiveFrom: at(from),
   effectiveTo: to === null ? null : at(to),
+  recordRevision: 1,
+  updatedAt: at(from),
 });
 const codes = (errors: readonly { code: string }[]) => errors.map((e) => e.code);
 

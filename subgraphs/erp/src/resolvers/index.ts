@@ -17,6 +17,13 @@ import { Subscription } from './subscription.ts';
 import { RecallCustomer, RecallFinishedGoods, RecallImpact } from './recall.ts';
 import { Customer, Shipment, ShipmentLine } from './shipment.ts';
 import {
+  AuditHistory,
+  AuditQuery,
+  AuditTrail,
+  SubgraphAuditHistory,
+  SubgraphAuditTrail,
+} from './audit-trail.ts';
+import {
   CorrelationTrail,
   EventBackbone,
   EventBackboneMutation,
@@ -29,7 +36,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   Decimal: DecimalScalar,
-  Query: { ...Query, ...EventBackboneQuery },
+  Query: { ...Query, ...EventBackboneQuery, ...AuditQuery },
   Plant,
   Supplier,
   Item,
@@ -53,6 +60,10 @@ export const resolvers: Resolvers = {
   ComponentAvailability,
   ExecutionInspectionPoint,
   Subscription,
+  AuditTrail,
+  AuditHistory,
+  SubgraphAuditTrail,
+  SubgraphAuditHistory,
   EventBackbone,
   CorrelationTrail,
   SubgraphEventBackbone,

@@ -13,6 +13,13 @@ import { Order } from './order.ts';
 import { Query } from './query.ts';
 import { Subscription } from './subscription.ts';
 import {
+  AuditHistory,
+  AuditQuery,
+  AuditTrail,
+  SubgraphAuditHistory,
+  SubgraphAuditTrail,
+} from './audit-trail.ts';
+import {
   CorrelationTrail,
   EventBackbone,
   EventBackboneMutation,
@@ -25,7 +32,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   Decimal: DecimalScalar,
-  Query: { ...Query, ...EventBackboneQuery },
+  Query: { ...Query, ...EventBackboneQuery, ...AuditQuery },
   Order,
   Operation,
   Lot,
@@ -35,6 +42,10 @@ export const resolvers: Resolvers = {
   ProductionCompletion,
   LinkedConsumption,
   Subscription,
+  AuditTrail,
+  AuditHistory,
+  SubgraphAuditTrail,
+  SubgraphAuditHistory,
   EventBackbone,
   CorrelationTrail,
   SubgraphEventBackbone,

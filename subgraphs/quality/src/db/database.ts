@@ -9,6 +9,7 @@ import type { NonconformanceTable } from './tables/nonconformance.ts';
 import type { DispositionTable } from './tables/disposition.ts';
 import type { InspectionPointTable } from './tables/inspection-point.ts';
 import type { LotRefTable } from './tables/lot-ref.ts';
+import type { ReleasedOrderTable } from './tables/released-order.ts';
 
 /** The quality schema. */
 export type QualityDatabase = EventTables & {
@@ -22,6 +23,7 @@ export type QualityDatabase = EventTables & {
   audit_entry: AuditEntryTable;
   inspection_point: InspectionPointTable;
   lot_ref: LotRefTable;
+  released_order: ReleasedOrderTable;
   disposition: DispositionTable;
 };
 

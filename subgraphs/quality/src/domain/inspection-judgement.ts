@@ -157,7 +157,8 @@ export type InspectionOutcomeAnswer = {
   readonly planRevision: string;
   readonly inspectedAt: string;
   readonly results: readonly JudgedResult[];
-  readonly lotId: string;
+  /** Null for an in-process inspection of an order that has not produced a lot yet. */
+  readonly lotId: string | null;
   readonly lotQualityStatus: 'RELEASED' | 'QUARANTINE' | 'ON_HOLD' | 'REJECTED' | null;
   readonly nonconformanceId: string | null;
   readonly correlationId: string;

@@ -14,6 +14,9 @@ export interface InspectionPlan extends EffectiveDated {
   readonly type: InspectionType;
   readonly revision: string;
   readonly status: PlanStatus;
+  /** Version of the record, for optimistic concurrency (`revision` is the plan revision label). */
+  readonly recordRevision: number;
+  readonly updatedAt: Date;
 }
 
 /** A characteristic a plan measures, with its specification limits. */
@@ -39,6 +42,8 @@ export function rowToInspectionPlan(row: InspectionPlanRow): InspectionPlan {
     status: row.status,
     effectiveFrom: row.effective_from,
     effectiveTo: row.effective_to,
+    recordRevision: row.record_revision,
+    updatedAt: row.updated_at,
   };
 }
 

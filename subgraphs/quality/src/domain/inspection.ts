@@ -4,11 +4,15 @@ import type { InspectionType } from './inspection-plan.ts';
 
 export type InspectionStatus = InspectionRow['status'];
 
-/** An inspection of a lot against one inspection plan revision. */
+/**
+ * An inspection of a lot (or, in process, of an order's operation before it made a lot) against one
+ * inspection plan revision.
+ */
 export interface Inspection {
   readonly id: string;
   readonly number: string;
-  readonly lotId: string;
+  /** Null for an in-process inspection of an order that has not produced a lot yet. */
+  readonly lotId: string | null;
   readonly orderId: string | null;
   readonly operationId: string | null;
   readonly type: InspectionType;

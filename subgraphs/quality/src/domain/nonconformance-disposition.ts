@@ -55,7 +55,8 @@ export type NonconformanceDispositionAnswer = {
   readonly reason: string;
   readonly decidedBy: string;
   readonly decidedAt: string;
-  readonly lotId: string;
+  /** Null for a nonconformance raised against an order before it made a lot. */
+  readonly lotId: string | null;
   readonly lotQualityStatus: QualityStatus | null;
   readonly correlationId: string;
   readonly eventIds: readonly string[];

@@ -5,11 +5,16 @@ export type NonconformanceSeverity = NonconformanceRow['severity'];
 export type NonconformanceStatus = NonconformanceRow['status'];
 export type NonconformanceDisposition = NonconformanceRow['disposition'];
 
-/** A nonconformance raised against a lot, possibly by an inspection. */
+/**
+ * A nonconformance raised against a lot, possibly by an inspection; or against an order's operation
+ * when an in-process inspection failed before the order made a lot.
+ */
 export interface Nonconformance {
   readonly id: string;
   readonly number: string;
-  readonly lotId: string;
+  readonly lotId: string | null;
+  readonly orderId: string | null;
+  readonly operationId: string | null;
   readonly inspectionId: string | null;
   readonly severity: NonconformanceSeverity;
   readonly status: NonconformanceStatus;
@@ -27,6 +32,8 @@ export function rowToNonconformance(row: NonconformanceRow): Nonconformance {
     id: row.id,
     number: row.number,
     lotId: row.lot_id,
+    orderId: row.order_id,
+    operationId: row.operation_id,
     inspectionId: row.inspection_id,
     severity: row.severity,
     status: row.status,

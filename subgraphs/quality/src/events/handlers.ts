@@ -1,5 +1,6 @@
 import type { EventHandler } from '@plantgraph/events';
 import type { QualityDatabase } from '../db/database.ts';
+import { operationCompletedHandler } from './operation-completed.ts';
 import { orderReleasedHandler } from './order-released.ts';
 import { productionCompletedHandler } from './production-completed.ts';
 
@@ -7,4 +8,5 @@ import { productionCompletedHandler } from './production-completed.ts';
 export const handlers: readonly EventHandler<QualityDatabase>[] = [
   orderReleasedHandler,
   productionCompletedHandler,
+  operationCompletedHandler,
 ];

@@ -28,6 +28,7 @@ import {
 import { rowToNonconformance } from '../domain/nonconformance.ts';
 import { idempotent, QUALITY_SOURCE } from './guard.ts';
 import { changeLotStatus } from './lot-status-change.ts';
+import { plantOfOrder } from './order-plant.ts';
 
 /** A decision on a nonconformance, as the review board makes it. */
 export interface NonconformanceDispositionRequest {
@@ -89,8 +90,9 @@ export function dispositionNonconformance(
         correlation_id: context.correlationId,
       });
       const updated = await dispositionNonconformanceRow(trx, row, request.disposition);
-      const ref = await findLotRefById(trx, row.lot_id);
-      const lotQuality = await lockLotQuality(trx, row.lot_id);
+      const lotId = row.lot_id;
+      const ref = lotId === null ? undefined : await findLotRefById(trx, lotId);
+      const lotQuality = lotId === null ? undefined : await lockLotQuality(trx, lotId);
       let lotStatus = lotQuality?.status ?? null;
       const events: NewEvent[] = [
         {
@@ -99,11 +101,12 @@ export function dispositionNonconformance(
           aggregateType: 'Nonconformance',
           aggregateId: row.id,
           aggregateVersion: updated.revision,
-          plant: ref?.plant_id ?? null,
+          plant: ref?.plant_id ?? (await plantOfOrder(trx, row.order_id)),
           data: {
             nonconformanceId: row.id,
             nonconformanceNumber: row.number,
-            lotId: row.lot_id,
+            lotId,
+            orderId: row.order_id,
             disposition: request.disposition,
             reason: request.reason,
             decidedBy: request.actor,
@@ -113,10 +116,12 @@ export function dispositionNonconformance(
           causationId: null,
         },
       ];
+      // Without a lot there is nothing to reject: the decision is recorded, and the lots the order
+      // made meanwhile (held by it) are decided one by one.
       const target = lotStatusAfterDecision(request.disposition);
-      if (target !== null && lotStatus !== target) {
+      if (lotId !== null && target !== null && lotStatus !== target) {
         const change = await changeLotStatus(trx, {
-          lotId: row.lot_id,
+          lotId,
           ref,
           current: lotQuality,
           status: target,
@@ -153,7 +158,7 @@ export function dispositionNonconformance(
         reason: request.reason,
         decidedBy: request.actor,
         decidedAt: decidedAt.toISOString(),
-        lotId: row.lot_id,
+        lotId,
         lotQualityStatus: lotStatus,
         correlationId: context.correlationId,
         eventIds,

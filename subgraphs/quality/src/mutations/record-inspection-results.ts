@@ -21,7 +21,10 @@ import {
   recordInspectionVerdict,
 } from '../db/repositories/inspection-writes.ts';
 import { lockLotQuality } from '../db/repositories/lot-quality-writes.ts';
+import { findInspectionsByNumbers } from '../db/repositories/inspections.ts';
 import { findLotRefById } from '../db/repositories/lot-refs.ts';
+import { lockReleasedOrder } from '../db/repositories/released-orders.ts';
+import { plantOfOrder } from './order-plant.ts';
 import {
   findOpenNonconformanceNumbers,
   insertNonconformance,
@@ -66,7 +69,9 @@ const OPERATION = 'quality.recordInspectionResults';
 /**
  * Records an inspection's results in one transaction, judged against the limits of the plan
  * revision in effect at the inspection date: the inspection becomes PASSED or FAILED. A failure
- * puts the lot ON_HOLD and raises a nonconformance; a passed final or receiving inspection
+ * raises a nonconformance against the inspection's lot, order and operation and puts the lot
+ * ON_HOLD; an in-process inspection without a lot raises it against the order and operation alone
+ * (`inspection.failed` carries the order: erp holds it). A passed final or receiving inspection
  * releases a lot in QUARANTINE that has no open nonconformance. Events (`inspection.passed` or
  * `inspection.failed`, `lot.hold.changed`, `nonconformance.raised`) and the audit entry commit with
  * the change; any broken rule changes nothing.
@@ -82,7 +87,15 @@ export function recordInspectionResults(
     async (trx): Promise<MutationOutcome<InspectionOutcomeAnswer, InspectionResultsCode>> => {
       const actorErrors = checkActor(request.actor);
       if (actorErrors.length > 0) return rejected(actorErrors);
-      const row = await lockInspectionByNumber(trx, request.inspectionNumber);
+      const [found] = await findInspectionsByNumbers(trx, [request.inspectionNumber]);
+      // Queues with the consumers that open the order's inspections and make its lots (they lock
+      // the order's release first, then inspections): a failure without a lot and a lot made at
+      // the same moment each see the other.
+      if (found?.order_id) await lockReleasedOrder(trx, found.order_id);
+      const row =
+        found === undefined
+          ? undefined
+          : await lockInspectionByNumber(trx, request.inspectionNumber);
       if (row === undefined) {
         return rejected([
           ruleBroken(
@@ -125,8 +138,10 @@ export function recordInspectionResults(
         })),
       );
       const now = new Date();
-      const ref = await findLotRefById(trx, row.lot_id);
-      const lotQuality = await lockLotQuality(trx, row.lot_id);
+      const lotId = row.lot_id;
+      const ref = lotId === null ? undefined : await findLotRefById(trx, lotId);
+      const lotQuality = lotId === null ? undefined : await lockLotQuality(trx, lotId);
+      const plant = ref?.plant_id ?? (await plantOfOrder(trx, row.order_id));
       let nonconformance: NonconformanceRow | null = null;
       let lotStatus = lotQuality?.status ?? null;
       const events: NewEvent[] = [];
@@ -136,14 +151,15 @@ export function recordInspectionResults(
         aggregateType: 'Inspection',
         aggregateId: inspection.id,
         aggregateVersion: updated.revision,
-        plant: ref?.plant_id ?? null,
+        plant,
         data: {
           inspectionId: inspection.id,
           inspectionNumber: inspection.number,
           type: inspection.type,
           status,
-          lotId: row.lot_id,
+          lotId,
           lotNumber: ref?.lot_number ?? null,
+          itemId: plan.itemId,
           orderId: row.order_id,
           operationId: row.operation_id,
           planId: plan.id,
@@ -162,7 +178,9 @@ export function recordInspectionResults(
         nonconformance = await insertNonconformance(trx, {
           id: `nc-${randomUUID()}`,
           number,
-          lot_id: row.lot_id,
+          lot_id: lotId,
+          order_id: row.order_id,
+          operation_id: row.operation_id,
           inspection_id: row.id,
           severity: request.nonconformance?.severity ?? 'MAJOR',
           status: 'OPEN',
@@ -175,10 +193,11 @@ export function recordInspectionResults(
           raised_at: now,
         });
         events.push(inspectionEvent(nonconformance.id));
-        // A rejected lot stays rejected: that decision is final.
-        if (lotQuality?.status !== 'REJECTED') {
+        // A rejected lot stays rejected: that decision is final. Without a lot, the nonconformance
+        // stands against the order: the lots it makes while it is open start ON_HOLD.
+        if (lotId !== null && lotQuality?.status !== 'REJECTED') {
           const change = await changeLotStatus(trx, {
-            lotId: row.lot_id,
+            lotId,
             ref,
             current: lotQuality,
             status: 'ON_HOLD',
@@ -195,14 +214,15 @@ export function recordInspectionResults(
           aggregateType: 'Nonconformance',
           aggregateId: nonconformance.id,
           aggregateVersion: nonconformance.revision,
-          plant: ref?.plant_id ?? null,
+          plant,
           data: {
             nonconformanceId: nonconformance.id,
             nonconformanceNumber: number,
-            lotId: row.lot_id,
+            lotId,
             lotNumber: ref?.lot_number ?? null,
             inspectionId: inspection.id,
             orderId: row.order_id,
+            operationId: row.operation_id,
             severity: nonconformance.severity,
             description: nonconformance.description,
             raisedAt: now.toISOString(),
@@ -213,10 +233,12 @@ export function recordInspectionResults(
       } else {
         events.push(inspectionEvent(null));
         const accepts =
-          ACCEPTANCE_TYPES.includes(inspection.type) && lotQuality?.status === 'QUARANTINE';
-        if (accepts && (await findOpenNonconformanceNumbers(trx, row.lot_id)).length === 0) {
+          lotId !== null &&
+          ACCEPTANCE_TYPES.includes(inspection.type) &&
+          lotQuality?.status === 'QUARANTINE';
+        if (accepts && (await findOpenNonconformanceNumbers(trx, lotId)).length === 0) {
           const change = await changeLotStatus(trx, {
-            lotId: row.lot_id,
+            lotId,
             ref,
             current: lotQuality,
             status: 'RELEASED',
@@ -253,7 +275,7 @@ export function recordInspectionResults(
         planRevision: plan.revision,
         inspectedAt: request.inspectedAt.toISOString(),
         results: judged,
-        lotId: row.lot_id,
+        lotId,
         lotQualityStatus: lotStatus,
         nonconformanceId: nonconformance?.id ?? null,
         correlationId: context.correlationId,

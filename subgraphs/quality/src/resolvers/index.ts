@@ -3,10 +3,23 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Inspection, InspectionPlan, Nonconformance } from './inspection.ts';
 import { Item } from './item.ts';
 import { Lot } from './lot.ts';
-import { InspectionOutcome, LotDecision, Mutation, NonconformanceDecision } from './mutation.ts';
+import {
+  InspectionOutcome,
+  InspectionPlanChange,
+  LotDecision,
+  Mutation,
+  NonconformanceDecision,
+} from './mutation.ts';
 import { Order } from './order.ts';
 import { Query } from './query.ts';
 import { Subscription } from './subscription.ts';
+import {
+  AuditHistory,
+  AuditQuery,
+  AuditTrail,
+  SubgraphAuditHistory,
+  SubgraphAuditTrail,
+} from './audit-trail.ts';
 import {
   CorrelationTrail,
   EventBackbone,
@@ -20,7 +33,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Date: DateScalar,
   Decimal: DecimalScalar,
-  Query: { ...Query, ...EventBackboneQuery },
+  Query: { ...Query, ...EventBackboneQuery, ...AuditQuery },
   Lot,
   Item,
   Order,
@@ -29,9 +42,14 @@ export const resolvers: Resolvers = {
   Nonconformance,
   Mutation: { ...Mutation, ...EventBackboneMutation },
   InspectionOutcome,
+  InspectionPlanChange,
   LotDecision,
   NonconformanceDecision,
   Subscription,
+  AuditTrail,
+  AuditHistory,
+  SubgraphAuditTrail,
+  SubgraphAuditHistory,
   EventBackbone,
   CorrelationTrail,
   SubgraphEventBackbone,

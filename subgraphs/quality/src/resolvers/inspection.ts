@@ -9,7 +9,7 @@ import { qmsSourceRef } from '../domain/source-ref.ts';
 
 export const Inspection: InspectionResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.inspection.load(id),
-  lot: (inspection) => ({ id: inspection.lotId }),
+  lot: (inspection) => refOf(inspection.lotId),
   order: (inspection) => refOf(inspection.orderId),
   operation: (inspection) => refOf(inspection.operationId),
   plan: async (inspection, _args, { loaders }) => {
@@ -30,11 +30,14 @@ export const InspectionPlan: InspectionPlanResolvers = {
   item: (plan) => ({ id: plan.itemId }),
   itemRevision: (plan) => ({ id: plan.itemRevisionId }),
   characteristics: (plan, _args, { loaders }) => loaders.characteristicsOfPlan.load(plan.id),
+  sourceRefs: (plan) => [qmsSourceRef(`${plan.number}/${plan.revision}`, plan.updatedAt)],
 };
 
 export const Nonconformance: NonconformanceResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.nonconformance.load(id),
-  lot: (nonconformance) => ({ id: nonconformance.lotId }),
+  lot: (nonconformance) => refOf(nonconformance.lotId),
+  order: (nonconformance) => refOf(nonconformance.orderId),
+  operation: (nonconformance) => refOf(nonconformance.operationId),
   inspection: (nonconformance, _args, { loaders }) =>
     nonconformance.inspectionId === null
       ? null

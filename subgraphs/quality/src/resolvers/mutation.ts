@@ -1,12 +1,26 @@
 import type {
   InspectionOutcomeResolvers,
+  InspectionPlanChangeResolvers,
   LotDecisionResolvers,
   MutationResolvers,
   NonconformanceDecisionResolvers,
 } from '../__generated__/resolvers-types.ts';
+import type { MutationOutcome } from '@plantgraph/platform';
+import { refOf } from '../domain/entity-ref.ts';
+import type { InspectionPlanChangeAnswer } from '../domain/plan-revision.ts';
 import { dispositionLot } from '../mutations/disposition-lot.ts';
+import { approveInspectionPlan } from '../mutations/approve-inspection-plan.ts';
+import { createInspectionPlanRevision } from '../mutations/create-inspection-plan-revision.ts';
 import { dispositionNonconformance } from '../mutations/disposition-nonconformance.ts';
+import { obsoleteInspectionPlan } from '../mutations/obsolete-inspection-plan.ts';
 import { recordInspectionResults } from '../mutations/record-inspection-results.ts';
+
+/** The payload of a plan mutation: its change, or the rules it broke. */
+function changePayload<C extends string>(outcome: MutationOutcome<InspectionPlanChangeAnswer, C>) {
+  return outcome.ok
+    ? { change: outcome.value, errors: [] }
+    : { change: null, errors: [...outcome.errors] };
+}
 
 export const Mutation: MutationResolvers = {
   recordInspectionResults: async (_parent, { input }, { db, correlationId }) => {
@@ -52,6 +66,64 @@ export const Mutation: MutationResolvers = {
       ? { decision: outcome.value, errors: [] }
       : { decision: null, errors: [...outcome.errors] };
   },
+  createInspectionPlanRevision: async (_parent, { input }, { db, correlationId }) =>
+    changePayload(
+      await createInspectionPlanRevision(
+        { db, correlationId },
+        {
+          idempotencyKey: input.idempotencyKey,
+          itemId: input.itemId,
+          itemRevisionId: input.itemRevisionId,
+          type: input.type,
+          characteristics: input.characteristics.map((c) => ({
+            code: c.code,
+            name: c.name,
+            uom: c.uom,
+            lowerLimit: c.lowerLimit ?? null,
+            upperLimit: c.upperLimit ?? null,
+            target: c.target ?? null,
+          })),
+          actor: input.actor,
+        },
+      ),
+    ),
+  approveInspectionPlan: async (_parent, { input }, { db, correlationId }) =>
+    changePayload(
+      await approveInspectionPlan(
+        { db, correlationId },
+        {
+          ...input,
+          effectiveFrom: input.effectiveFrom ?? null,
+          expectedRevision: input.expectedRevision ?? null,
+        },
+      ),
+    ),
+  obsoleteInspectionPlan: async (_parent, { input }, { db, correlationId }) =>
+    changePayload(
+      await obsoleteInspectionPlan(
+        { db, correlationId },
+        {
+          ...input,
+          effectiveTo: input.effectiveTo ?? null,
+          expectedRevision: input.expectedRevision ?? null,
+        },
+      ),
+    ),
+};
+
+export const InspectionPlanChange: InspectionPlanChangeResolvers = {
+  plan: async (change, _args, { loaders }) => {
+    const plan = await loaders.plan.load(change.planId);
+    if (!plan) throw new Error(`plan ${change.planId} is missing`);
+    return plan;
+  },
+  superseded: async (change, _args, { loaders }) =>
+    (await loaders.plan.loadMany(change.supersededIds)).map((plan, i) => {
+      if (plan === null || plan instanceof Error) {
+        throw new Error(`plan ${change.supersededIds[i] ?? ''} is missing`);
+      }
+      return plan;
+    }),
 };
 
 export const InspectionOutcome: InspectionOutcomeResolvers = {
@@ -65,7 +137,7 @@ export const InspectionOutcome: InspectionOutcomeResolvers = {
     if (!plan) throw new Error(`plan ${outcome.planId} is missing`);
     return plan;
   },
-  lot: (outcome) => ({ id: outcome.lotId }),
+  lot: (outcome) => refOf(outcome.lotId),
   nonconformance: (outcome, _args, { loaders }) =>
     outcome.nonconformanceId === null
       ? null
@@ -82,5 +154,5 @@ export const NonconformanceDecision: NonconformanceDecisionResolvers = {
     if (!found) throw new Error(`nonconformance ${decision.nonconformanceId} is missing`);
     return found;
   },
-  lot: (decision) => ({ id: decision.lotId }),
+  lot: (decision) => refOf(decision.lotId),
 };

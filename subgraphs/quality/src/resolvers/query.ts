@@ -1,7 +1,9 @@
 import { badUserInput, pageRequest, toConnection, type PageRequest } from '@plantgraph/platform';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+import { findPlansByNumber } from '../db/repositories/inspection-plans.ts';
 import { listInspections } from '../db/repositories/inspections.ts';
 import { listNonconformances } from '../db/repositories/nonconformances.ts';
+import { rowToInspectionPlan } from '../domain/inspection-plan.ts';
 import { rowToInspection } from '../domain/inspection.ts';
 import { rowToNonconformance } from '../domain/nonconformance.ts';
 import { parseTimeCursorKey, timeCursorKey, type TimeCursor } from '../domain/time-cursor.ts';
@@ -27,6 +29,8 @@ export const Query: QueryResolvers = {
     return { ...connection, nodes: connection.nodes.map(rowToInspection) };
   },
   inspectionPlan: (_parent, { id }, { loaders }) => loaders.plan.load(id),
+  inspectionPlanRevisions: async (_parent, { number }, { db }) =>
+    (await findPlansByNumber(db, number)).map(rowToInspectionPlan),
   nonconformance: (_parent, { id }, { loaders }) => loaders.nonconformance.load(id),
   nonconformances: async (_parent, { first, after, status, severity }, { db }) => {
     const page = pageRequest(first, after);

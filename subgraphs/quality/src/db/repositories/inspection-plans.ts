@@ -24,6 +24,17 @@ export function findPlansOfItems(
     .execute();
 }
 
+/** Every revision of a plan number, oldest first. */
+export function findPlansByNumber(db: QualityDb, number: string): Promise<InspectionPlanRow[]> {
+  return db
+    .selectFrom('inspection_plan')
+    .selectAll()
+    .where('number', '=', number)
+    .orderBy('effective_from')
+    .orderBy('id')
+    .execute();
+}
+
 /** The characteristics of the given plans, in position order. */
 export function findCharacteristicsOfPlans(
   db: QualityDb,

@@ -26,3 +26,17 @@ export function findFinalInspectionPoint(
     .where('type', '=', 'FINAL')
     .executeTakeFirst();
 }
+
+/** The inspection an order's routing calls for at `sequence`, if any. */
+export function findInspectionPoint(
+  db: QualityDb,
+  orderId: string,
+  sequence: number,
+): Promise<InspectionPointRow | undefined> {
+  return db
+    .selectFrom('inspection_point')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .where('sequence', '=', sequence)
+    .executeTakeFirst();
+}

@@ -83,3 +83,40 @@ export function findOpenFinalInspections(db: QualityDb, lotId: string): Promise<
     .where('status', 'in', ['PLANNED', 'IN_PROGRESS'])
     .execute();
 }
+
+/** The operation's IN_PROCESS inspections still waiting for results. */
+export function findOpenInProcessInspections(
+  db: QualityDb,
+  operationId: string,
+): Promise<InspectionRow[]> {
+  return db
+    .selectFrom('inspection')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('type', '=', 'IN_PROCESS')
+    .where('status', 'in', ['PLANNED', 'IN_PROGRESS'])
+    .execute();
+}
+
+/**
+ * Links the order's inspections that wait for results without a lot to the lot it now produces;
+ * each one's revision goes up by one. Answers the inspections linked.
+ */
+export function linkOpenInspectionsToLot(
+  db: QualityDb,
+  orderId: string,
+  lotId: string,
+): Promise<InspectionRow[]> {
+  return db
+    .updateTable('inspection')
+    .set((eb) => ({
+      lot_id: lotId,
+      revision: eb('revision', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('order_id', '=', orderId)
+    .where('lot_id', 'is', null)
+    .where('status', 'in', ['PLANNED', 'IN_PROGRESS'])
+    .returningAll()
+    .execute();
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { QualityDb } from '../quality-db.ts';
 import type { LotRefRow, NewLotRefRow } from '../tables/lot-ref.ts';
 
@@ -23,4 +24,28 @@ export async function saveLotRef(db: QualityDb, row: NewLotRefRow): Promise<void
     .values(row)
     .onConflict((oc) => oc.column('lot_id').doNothing())
     .execute();
+}
+
+/** Notes that the lot received output at `at` (the latest time is kept). */
+export async function markLotProduced(db: QualityDb, lotId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('lot_ref')
+    .set({ last_produced_at: sql<Date>`greatest(last_produced_at, ${at})` })
+    .where('lot_id', '=', lotId)
+    .execute();
+}
+
+/** The lot the order is producing: the one of its lots that received output last. */
+export function findCurrentLotOfOrder(
+  db: QualityDb,
+  orderId: string,
+): Promise<LotRefRow | undefined> {
+  return db
+    .selectFrom('lot_ref')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy(sql`last_produced_at desc nulls last`)
+    .orderBy('lot_number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

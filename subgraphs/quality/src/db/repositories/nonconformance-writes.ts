@@ -54,7 +54,10 @@ export function dispositionNonconformanceRow(
     .executeTakeFirstOrThrow();
 }
 
-/** Numbers of the lot's nonconformances still OPEN. */
+/**
+ * Numbers of the nonconformances still OPEN that stand against the lot: its own, and those raised
+ * against the order that made it before the order had a lot (a failed in-process inspection).
+ */
 export async function findOpenNonconformanceNumbers(
   db: QualityDb,
   lotId: string,
@@ -62,7 +65,35 @@ export async function findOpenNonconformanceNumbers(
   const rows = await db
     .selectFrom('nonconformance')
     .select('number')
-    .where('lot_id', '=', lotId)
+    .where('status', '=', 'OPEN')
+    .where((eb) =>
+      eb.or([
+        eb('lot_id', '=', lotId),
+        eb.and([
+          eb('lot_id', 'is', null),
+          eb(
+            'order_id',
+            '=',
+            eb.selectFrom('lot_ref').select('order_id').where('lot_ref.lot_id', '=', lotId),
+          ),
+        ]),
+      ]),
+    )
+    .orderBy('number')
+    .execute();
+  return rows.map((r) => r.number);
+}
+
+/** Numbers of the OPEN nonconformances raised against the order before it had a lot. */
+export async function findOpenOrderNonconformanceNumbers(
+  db: QualityDb,
+  orderId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('nonconformance')
+    .select('number')
+    .where('order_id', '=', orderId)
+    .where('lot_id', 'is', null)
     .where('status', '=', 'OPEN')
     .orderBy('number')
     .execute();

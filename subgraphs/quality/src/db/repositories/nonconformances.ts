@@ -24,6 +24,20 @@ export function findNonconformancesOfLots(
     .execute();
 }
 
+/** Every nonconformance raised against the given production orders, oldest first. */
+export function findNonconformancesOfOrders(
+  db: QualityDb,
+  orderIds: readonly string[],
+): Promise<NonconformanceRow[]> {
+  return db
+    .selectFrom('nonconformance')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .orderBy('raised_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** Every nonconformance raised by the given inspections, oldest first. */
 export function findNonconformancesOfInspections(
   db: QualityDb,

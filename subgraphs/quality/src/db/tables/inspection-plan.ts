@@ -1,5 +1,6 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
+/** One revision of an inspection plan for an item revision and inspection type, effective-dated. */
 export interface InspectionPlanTable {
   id: string;
   number: string;
@@ -10,6 +11,9 @@ export interface InspectionPlanTable {
   status: 'DRAFT' | 'APPROVED' | 'OBSOLETE';
   effective_from: Date;
   effective_to: Date | null;
+  /** Version of this record (each change adds one); `revision` is the plan revision label. */
+  record_revision: Generated<number>;
+  updated_at: Generated<Date>;
 }
 
 export type InspectionPlanRow = Selectable<InspectionPlanTable>;

@@ -3,7 +3,8 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 export interface InspectionTable {
   id: string;
   number: string;
-  lot_id: string;
+  /** Null for an in-process inspection of an order that has not produced a lot yet. */
+  lot_id: string | null;
   order_id: string | null;
   operation_id: string | null;
   type: 'RECEIVING' | 'IN_PROCESS' | 'FINAL';

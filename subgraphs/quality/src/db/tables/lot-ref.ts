@@ -7,6 +7,8 @@ export interface LotRefTable {
   item_id: string;
   plant_id: string;
   order_id: string | null;
+  /** When the lot last received output of its order (null for lots quality did not see produced). */
+  last_produced_at: Date | null;
 }
 
 export type LotRefRow = Selectable<LotRefTable>;

@@ -3,7 +3,10 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 export interface NonconformanceTable {
   id: string;
   number: string;
-  lot_id: string;
+  /** Null when raised against an order before it produced a lot (a failed in-process inspection). */
+  lot_id: string | null;
+  order_id: string | null;
+  operation_id: string | null;
   inspection_id: string | null;
   severity: 'MINOR' | 'MAJOR' | 'CRITICAL';
   status: 'OPEN' | 'DISPOSITIONED' | 'CLOSED';
