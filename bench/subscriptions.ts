@@ -11,8 +11,8 @@
  *     node_modules/.bin/node bench/subscriptions.ts [--subscribers 1000] [--rate 50] [--seconds 60]
  *
  * It creates (and drops) its own database on that server and its own JetStream stream, and writes
- * each process's log to the temporary directory. BENCH_PROFILE=<dir> also writes the gateways'
- * CPU profiles there.
+ * each process's log to the temporary directory. BENCH_PROFILE=<dir> also writes the CPU profiles
+ * of the stack and the gateways there.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -240,6 +240,11 @@ function percentileOf(histogram: Map<number, number>, total: number, p: number):
   return Number.NaN;
 }
 
+/** Node flags that write a process's CPU profile to BENCH_PROFILE when it exits. */
+const profileFlags = process.env.BENCH_PROFILE
+  ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
+  : [];
+
 async function main(): Promise<void> {
   const subscribers = Number(values.subscribers);
   const rate = Number(values.rate);
@@ -268,7 +273,7 @@ async function main(): Promise<void> {
     console.log(`starting the stack on ${database} and stream ${stream} ...`);
     console.log(`process logs: ${path.join(tmpdir(), `plantgraph-bench-${id}-*.log`)}`);
     const stack = await startProcess(
-      ['scripts/start.ts'],
+      [...profileFlags, 'scripts/start.ts'],
       {
         ...eventEnv,
         DATABASE_URL: url.toString(),
@@ -289,12 +294,7 @@ async function main(): Promise<void> {
     const gateways: { child: ChildProcess; url: string }[] = [];
     for (let i = 0; i < 2; i += 1) {
       const started = await startProcess(
-        [
-          ...(process.env.BENCH_PROFILE
-            ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
-            : []),
-          'gateway/src/index.ts',
-        ],
+        [...profileFlags, 'gateway/src/index.ts'],
         {
           ...eventEnv,
           GATEWAY_PORT: '0',
