@@ -364,6 +364,9 @@ export async function seedScale(
       elapsedMs: performance.now() - started,
     });
   }
+  // Fresh statistics: without them the planner guesses a bulk-loaded table is small and walks
+  // millions of links by sequential scan until autovacuum gets round to it.
+  await sql`analyze`.execute(root);
   return {
     lots,
     links,
