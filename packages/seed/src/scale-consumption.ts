@@ -67,8 +67,9 @@ const MEASURED_SPREAD = 0.008;
 /**
  * The consumption of the scale dataset, following the BOM each order pinned at release: every lot
  * consumes each lot-tracked component of that BOM (quantity per unit × its own quantity, in the
- * component's base unit), drawn from one to three consecutive lots of the component made just
- * before it, near the same position in their layer. An order's plan is computed once.
+ * component's base unit), drawn from one to three consecutive lots of the component made in the
+ * latest layer before it that made any, at the place in the consuming item's share of those lots
+ * that matches its own place among its item's lots. An order's plan is computed once.
  */
 export class ScaleConsumption {
   readonly #layout: ScaleLayout;
