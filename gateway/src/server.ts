@@ -1,6 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import {
   correlationPlugin,
   formatError,
@@ -81,10 +84,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // No cache hints are set anywhere, and subgraph responses are never cached: the cache-control
+    // plugin would only compute a policy nobody reads, on every request.
     plugins: [
       correlationPlugin<GatewayContext>(),
       refuseSubscriptionsOverHttp<GatewayContext>(),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
     ],
     logger: log,
   });

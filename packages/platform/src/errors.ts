@@ -6,6 +6,8 @@ export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
   Internal: 'INTERNAL_SERVER_ERROR',
   SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
+  /** The request's traces and recalls together would walk more lots than one request may. */
+  LotBudgetExceeded: 'LOT_BUDGET_EXCEEDED',
 } as const;
 
 /** Codes whose messages are written for clients and pass through unchanged. */
@@ -18,6 +20,7 @@ const CLIENT_SAFE_CODES = new Set<unknown>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   ErrorCode.SubgraphUnavailable,
+  ErrorCode.LotBudgetExceeded,
 ]);
 
 /** A client error naming the argument at fault. */

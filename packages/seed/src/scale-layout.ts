@@ -1,27 +1,44 @@
 import { HISTORY_START, SEED_NOW, addDays } from './clock.ts';
-import { ITEMS, PLANTS, itemByNumber } from './catalog.ts';
+import { PLANTS } from './catalog.ts';
 import type { ItemDef, PlantDef } from './catalog-types.ts';
-import { mulberry32, type Random } from './random.ts';
+import { mulberry32 } from './random.ts';
+import { LEVEL_DEMAND, LEVEL_MIX, LEVELS, RAW_MIX } from './scale-demand.ts';
 
-/** Layers of the scale dataset: purchased lots, then eleven levels of produced lots. */
+/** Layers of the scale dataset: purchased lots, then eleven layers of produced lots. */
 export const SCALE_LAYERS = 12;
 /** Fewest and most lots `seedScale` accepts. */
 export const SCALE_MIN_LOTS = 100;
 export const SCALE_MAX_LOTS = 1_000_000;
 const MAX_ORDERS = 3000;
-/** How far (in positions) a parent may sit from the child's own position in its layer. */
-const WINDOW = 25;
 
-const RAW = ITEMS.filter((item) => item.purchase !== null && item.tracking === 'LOT');
-const SUBASSEMBLIES_LOW = ['SA-2001', 'SA-2003', 'SA-2004', 'SA-2006'].map(itemByNumber);
-const SUBASSEMBLIES_HIGH = ['SA-2002', 'SA-2005', 'SA-2007'].map(itemByNumber);
-const FINISHED = ['FG-1000', 'FG-1001', 'FG-1002', 'FG-1003', 'FG-1004'].map(itemByNumber);
+/** The mix of items of layer `k`: the BOM levels in turn, so every layer finds its components below. */
+function mixOf(k: number): readonly ItemDef[] {
+  const mix = k === 0 ? RAW_MIX : LEVEL_MIX[(k - 1) % LEVEL_MIX.length];
+  if (!mix) throw new Error(`no items for scale layer ${k}`);
+  return mix;
+}
 
-/** Items made in layer `k`: machined parts low, assemblies in the middle, finished goods on top. */
-function madeItems(k: number): readonly ItemDef[] {
-  if (k <= 4) return SUBASSEMBLIES_LOW;
-  if (k <= 8) return SUBASSEMBLIES_HIGH;
-  return FINISHED;
+/** Share of the produced lots each produced layer holds: its level's demand over its layers. */
+function layerWeights(): number[] {
+  const weights: number[] = [];
+  for (let k = 1; k < SCALE_LAYERS; k += 1) {
+    const level = (k - 1) % LEVELS.length;
+    let layersOfLevel = 0;
+    for (let other = 1; other < SCALE_LAYERS; other += 1) {
+      if ((other - 1) % LEVELS.length === level) layersOfLevel += 1;
+    }
+    weights.push((LEVEL_DEMAND[level] ?? 0) / layersOfLevel);
+  }
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return weights.map((w) => w / total);
+}
+
+/** The lots of one item in one layer, numbered 0 to `count - 1` in the order they were made. */
+export interface ItemLots {
+  readonly layer: number;
+  readonly count: number;
+  /** Global index of the `j`-th lot. */
+  at(j: number): number;
 }
 
 export interface ScaleLayer {
@@ -51,9 +68,14 @@ export class ScaleLayout {
     const layers: ScaleLayer[] = [{ start: 0, size: purchased, orderStart: 0, orders: 0 }];
     let start = purchased;
     let orderStart = 0;
+    // Each level makes about what the levels above consume: more parts than pumps.
+    const sizes = layerWeights().map((w) => Math.max(1, Math.floor(produced * w)));
+    for (let left = produced - sizes.reduce((sum, n) => sum + n, 0), i = 0; left > 0; left -= 1) {
+      sizes[i % sizes.length] = (sizes[i % sizes.length] ?? 0) + 1;
+      i += 1;
+    }
     for (let k = 1; k < SCALE_LAYERS; k += 1) {
-      const size =
-        Math.floor(produced / (SCALE_LAYERS - 1)) + (k <= produced % (SCALE_LAYERS - 1) ? 1 : 0);
+      const size = sizes[k - 1] ?? 0;
       const orders = Math.ceil(size / this.lotsPerOrder);
       layers.push({ start, size, orderStart, orders });
       start += size;
@@ -109,6 +131,11 @@ export class ScaleLayout {
     throw new Error(`no scale order ${o}`);
   }
 
+  /** When order `o` was released: a day before its first lot. Its BOM is the one in effect then. */
+  releasedAt(o: number): number {
+    return addDays(this.lotTime(this.orderLots(o).first), -1);
+  }
+
   /** The first half of each layer is made (or received) in Lyon, the second in Monterrey. */
   plantOf(g: number): PlantDef {
     const k = this.layerOf(g);
@@ -118,42 +145,88 @@ export class ScaleLayout {
     return anchor - layer.start < layer.size / 2 ? PLANTS.lyon : PLANTS.monterrey;
   }
 
+  /** The items made (or received) in layer `k`, in the order orders (or lots) go round them. */
+  mixOf(k: number): readonly ItemDef[] {
+    return mixOf(k);
+  }
+
   itemOf(g: number): ItemDef {
     const k = this.layerOf(g);
     const o = this.orderOf(g);
-    const candidates = k === 0 ? RAW : madeItems(k);
-    const pick = candidates[(o === null ? g : o - this.layer(k).orderStart) % candidates.length];
+    const mix = mixOf(k);
+    const pick = mix[(o === null ? g : o - this.layer(k).orderStart) % mix.length];
     if (!pick) throw new Error(`no item for scale lot ${g}`);
     return pick;
   }
 
-  /** The lot's quantity in its item's base unit: a function of its index, so orders can add it up. */
+  /**
+   * The lot's quantity in its item's base unit (a received lot: within its supplier's lot sizes):
+   * a function of its index, so orders can add it up.
+   */
   quantityOf(g: number): number {
     const draw = mulberry32(this.seed ^ Math.imul(g + 1, 0x9e3779b1))();
-    return this.layerOf(g) === 0 ? 500 + Math.floor(draw * 501) : 20 + Math.floor(draw * 181);
+    if (this.layerOf(g) > 0) return 20 + Math.floor(draw * 181);
+    const [low, high] = this.itemOf(g).purchase?.lotSize ?? [500, 1000];
+    return low + Math.floor(draw * (high - low + 1));
   }
 
   /**
-   * The lots lot `g` consumed: two to six, one always from the layer just below (so backward
-   * traces are as deep as the layer), the others from nearby positions of lower layers.
+   * The lots of `item` in layer `k`, in the order they were made: the received lots whose turn in
+   * the mix is the item's, or the lots of the orders whose turn is.
    */
-  parentsOf(g: number, random: Random): number[] {
-    const k = this.layerOf(g);
-    if (k === 0) return [];
+  lotsOf(item: ItemDef, k: number): ItemLots {
     const layer = this.layer(k);
-    const fraction = (g - layer.start) / layer.size;
-    const near = (lk: number) => {
-      const lower = this.layer(lk);
-      const position = Math.round(fraction * lower.size) + random.int(-WINDOW, WINDOW);
-      return lower.start + Math.min(lower.size - 1, Math.max(0, position));
+    const mix = mixOf(k);
+    const turns: number[] = [];
+    mix.forEach((candidate, turn) => {
+      if (candidate === item) turns.push(turn);
+    });
+    const units = k === 0 ? layer.size : layer.orders;
+    const rounds = Math.floor(units / mix.length);
+    const groups = rounds * turns.length + turns.filter((t) => t < units % mix.length).length;
+    const unit = (j: number) =>
+      Math.floor(j / turns.length) * mix.length + (turns[j % turns.length] ?? 0);
+    if (k === 0) return { layer: k, count: groups, at: (j) => layer.start + unit(j) };
+    const per = this.lotsPerOrder;
+    // The layer's last order may make fewer lots than the others.
+    const short = mix[(units - 1) % mix.length] === item ? units * per - layer.size : 0;
+    return {
+      layer: k,
+      count: groups * per - short,
+      at: (j) => layer.start + unit(Math.floor(j / per)) * per + (j % per),
     };
-    const parents = [near(k - 1)];
-    const wanted = random.int(2, 6);
-    for (let attempt = 0; parents.length < wanted && attempt < wanted * 3; attempt += 1) {
-      const lk = k === 1 || random.chance(0.6) ? k - 1 : random.int(0, k - 2);
-      const candidate = near(lk);
-      if (!parents.includes(candidate)) parents.push(candidate);
+  }
+
+  /** Where lot `g` stands among the lots of its item in its layer (the `j` of `lotsOf`). */
+  rankOf(g: number): number {
+    const k = this.layerOf(g);
+    const layer = this.layer(k);
+    const mix = mixOf(k);
+    const o = this.orderOf(g);
+    const unit = o === null ? g - layer.start : o - layer.orderStart;
+    const turn = unit % mix.length;
+    let before = 0;
+    let mine = 0;
+    mix.forEach((candidate, t) => {
+      if (candidate !== mix[turn]) return;
+      mine += 1;
+      if (t < turn) before += 1;
+    });
+    const group = Math.floor(unit / mix.length) * mine + before;
+    if (o === null) return group;
+    return group * this.lotsPerOrder + (g - this.orderLots(o).first);
+  }
+
+  /**
+   * Where lot-tracked `item` comes from for lots made in layer `k`: the lots of the latest layer
+   * below `k` that holds any (layer 0 for purchased items); null when no layer below holds one
+   * (only in the smallest datasets).
+   */
+  sourceOf(item: ItemDef, k: number): ItemLots | null {
+    for (let lower = k - 1; lower >= 0; lower -= 1) {
+      const lots = this.lotsOf(item, lower);
+      if (lots.count > 0) return lots;
     }
-    return parents;
+    return null;
   }
 }

@@ -11,6 +11,7 @@ import { ITEMS, SUPPLIERS } from './catalog.ts';
 import { isEmpty } from './migrate-all.ts';
 import { revisionAt } from './production.ts';
 import { createRandom } from './random.ts';
+import { ScaleConsumption } from './scale-consumption.ts';
 import { SCALE_MAX_LOTS, SCALE_MIN_LOTS, ScaleLayout } from './scale-layout.ts';
 import { ids } from './identifiers.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -97,7 +98,7 @@ async function writeOrders(root: Kysely<RootDatabase>, layout: ScaleLayout): Pro
     for (let g = first; g <= last; g += 1) planned += layout.quantityOf(g);
     const startedAt = layout.lotTime(first);
     const finishedAt = addDays(layout.lotTime(last), 0.5);
-    const releasedAt = addDays(startedAt, -1);
+    const releasedAt = layout.releasedAt(o);
     const createdAt = addDays(releasedAt, -2);
     const revision = revisionAt(item, releasedAt);
     const id = scaleIds.order(o);
@@ -214,6 +215,7 @@ class ChunkColumns {
 
 function buildChunk(
   layout: ScaleLayout,
+  consumption: ScaleConsumption,
   from: number,
   to: number,
   firstLink: number,
@@ -263,13 +265,13 @@ function buildChunk(
     columns.production.lot.push(id);
     columns.production.order.push(orderId);
     columns.production.at.push(at);
-    for (const parent of layout.parentsOf(g, random)) {
+    for (const link of consumption.linksOf(g, random)) {
       linkNumber += 1;
       columns.link.id.push(scaleIds.link(linkNumber));
-      columns.link.parent.push(scaleIds.lot(parent));
+      columns.link.parent.push(scaleIds.lot(link.parent));
       columns.link.child.push(id);
-      columns.link.quantity.push(String(random.int(1, 25)));
-      columns.link.uom.push(layout.itemOf(parent).baseUom);
+      columns.link.quantity.push(link.quantity);
+      columns.link.uom.push(link.uom);
       columns.link.order.push(orderId);
       columns.link.at.push(at);
     }
@@ -315,11 +317,15 @@ async function writeChunk(root: Kysely<RootDatabase>, c: ChunkColumns): Promise<
 
 /**
  * Bulk-loads a benchmark dataset on top of the demo (loaded first when the database is empty):
- * `lots` lots in twelve layers (purchased, then eleven produced levels) with about three links
- * per lot, their ERP batches, quality status and producing orders. Written in chunks of 10,000
- * lots, one transaction each, so memory stays flat; a chunk's links only point to earlier layers,
- * so the graph has no cycles and backward traces run eleven links deep. About 80 % of the
- * finished lots ship to the demo's customers.
+ * `lots` lots in twelve layers (purchased, then eleven produced layers taking the BOM levels in
+ * turn: parts, subassemblies, hydraulic ends, pumps) with about three links per lot, their ERP
+ * batches, quality status and producing orders. Every produced lot consumes the lot-tracked lines
+ * of the BOM its order pinned at release, in BOM quantity × its own quantity, from one to three
+ * lots of each component made before it, so completeness and mass balance hold for all orders but
+ * a deliberate few (`SCALE_GAP_SHARES`). Links only point to earlier layers, so the graph has no
+ * cycles; backward traces run as deep as the BOM (four links from a pump to its steel). Written in
+ * chunks of 10,000 lots, one transaction each, so memory stays flat. About 80 % of the finished
+ * lots ship to the demo's customers.
  */
 export async function seedScale(
   root: Kysely<RootDatabase>,
@@ -345,13 +351,14 @@ export async function seedScale(
     );
 
   const layout = new ScaleLayout(lots, seed >>> 0);
+  const consumption = new ScaleConsumption(layout);
   await writeOrders(root, layout);
   await ensureCustomers(root);
   let links = 0;
   let shipments = 0;
   for (let from = 0; from < lots; from += CHUNK) {
     const to = Math.min(lots, from + CHUNK);
-    const chunk = buildChunk(layout, from, to, links);
+    const chunk = buildChunk(layout, consumption, from, to, links);
     await writeChunk(root, chunk);
     links += chunk.link.id.length;
     const shipped = scaleShipments(layout, from, to, scaleIds.lot);
@@ -364,6 +371,9 @@ export async function seedScale(
       elapsedMs: performance.now() - started,
     });
   }
+  // Fresh statistics: without them the planner guesses a bulk-loaded table is small and walks
+  // millions of links by sequential scan until autovacuum gets round to it.
+  await sql`analyze`.execute(root);
   return {
     lots,
     links,

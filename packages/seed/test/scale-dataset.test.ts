@@ -1,13 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { RootDatabase } from '@plantgraph/platform';
+import { startStack, type RunningStack } from '@plantgraph/stack';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import { postGraphql } from '../../../test/support/graphql-client.ts';
 import {
   DEMO,
+  HISTORY_START,
+  SEED_NOW,
   ScaleAlreadyLoadedError,
   migrateAll,
+  scaleIds,
   seedScale,
   type ScaleProgress,
 } from '../src/index.ts';
+import { ScaleConsumption } from '../src/scale-consumption.ts';
+import { ScaleLayout } from '../src/scale-layout.ts';
 
 const LOTS = 20_000;
 let database: TestDatabase;
@@ -55,7 +63,8 @@ describe('seedScale', () => {
       from genealogy.lot_link where id like 'link-s%'`);
     expect(links.n / LOTS).toBeGreaterThan(2.5);
     expect(links.n / LOTS).toBeLessThan(3.5);
-    expect(links.maxParents).toBeLessThanOrEqual(6);
+    // One to three lots for each of at most three lot-tracked BOM lines.
+    expect(links.maxParents).toBeLessThanOrEqual(9);
     const fanOut = await one(sql<{ parents: number; maxChildren: number }>`
       select count(*)::int as parents, max(c)::int as "maxChildren"
       from (select parent_lot_id, count(*) as c from genealogy.lot_link where id like 'link-s%' group by parent_lot_id) x`);
@@ -72,16 +81,33 @@ describe('seedScale', () => {
     expect(backwards).toEqual({ n: 0, selfLinks: 0, foreign: 0 });
   });
 
-  it('lets backward traces from the newest lots run ten or more links deep', async () => {
-    const newest = await one(sql<{ id: string }>`
-      select id from genealogy.lot where id like 'lot-s%' order by created_at desc, id desc limit 1`);
-    const trace = await one(sql<{ depth: number }>`
-      with recursive back(lot_id, depth) as (
-        select ${newest.id}::text, 0
+  it("links only components of the BOM the child's order pinned, in their base unit", async () => {
+    const stray = await one(sql<{ offBom: number; wrongUnit: number }>`
+      select
+        count(*) filter (where not exists (
+          select 1 from erp.bom_line b
+          where b.bom_id = o.pinned_bom_id and b.component_item_id = p.item_id))::int as "offBom",
+        count(*) filter (where k.uom <> i.base_uom)::int as "wrongUnit"
+      from genealogy.lot_link k
+      join genealogy.lot c on c.id = k.child_lot_id
+      join genealogy.lot p on p.id = k.parent_lot_id
+      join erp.item i on i.id = p.item_id
+      join erp.production_order o on o.id = c.order_id
+      where k.id like 'link-s%'`);
+    expect(stray).toEqual({ offBom: 0, wrongUnit: 0 });
+  });
+
+  it('lets backward traces from pumps run as deep as the BOM: four links down to raw material', async () => {
+    const trace = await one(sql<{ depth: number; lots: number }>`
+      with recursive back(start, lot_id, depth) as (
+        select id, id, 0 from (
+          select id from genealogy.lot
+          where id like 'lot-s%' and item_id = 'item-fg-pump-100' order by id limit 20) pumps
         union
-        select k.parent_lot_id, b.depth + 1 from back b join genealogy.lot_link k on k.child_lot_id = b.lot_id where b.depth < 30)
-      select max(depth)::int as depth from back`);
-    expect(trace.depth).toBeGreaterThanOrEqual(10);
+        select b.start, k.parent_lot_id, b.depth + 1
+        from back b join genealogy.lot_link k on k.child_lot_id = b.lot_id where b.depth < 30)
+      select max(depth)::int as depth, count(distinct start)::int as lots from back`);
+    expect(trace).toEqual({ depth: 4, lots: 20 });
   });
 
   it('writes a batch and a quality status for every lot, and production records for produced ones', async () => {
@@ -129,5 +155,171 @@ describe('seedScale', () => {
   it('rejects a lot count out of range', async () => {
     await expect(seedScale(db, { lots: 1_000_001 })).rejects.toThrow(RangeError);
     await expect(seedScale(db, { lots: 12.5 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('genealogy completeness on the scale dataset, through the gateway', () => {
+  let stack: RunningStack;
+  const layout = new ScaleLayout(LOTS, 7);
+  const consumption = new ScaleConsumption(layout);
+  /** The scale orders the seeder recorded wrongly on purpose: kind and component, by order id. */
+  const planned = new Map<string, { kind: string; componentId: string }>();
+  for (let o = 0; o < layout.orders; o += 1) {
+    const gap = consumption.plan(o).gap;
+    if (gap) planned.set(scaleIds.order(o), { kind: gap.kind, componentId: gap.componentId });
+  }
+
+  beforeAll(async () => {
+    stack = await startStack({
+      host: '127.0.0.1',
+      ports: { gateway: 0, erp: 0, mes: 0, quality: 0, genealogy: 0 },
+      database: database.handle,
+      logLevel: 'silent',
+      supergraphPath: fileURLToPath(new URL('../../../supergraph.graphql', import.meta.url)),
+      seedDemo: false,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  interface Report {
+    ordersChecked: number;
+    ordersComplete: number;
+    score: number;
+    lineScore: number;
+    gaps: {
+      nodes: { kind: string; order: { id: string }; component: { id: string } | null }[];
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    };
+  }
+
+  async function report(plantId: string, after: string | null): Promise<Report> {
+    const response = await postGraphql<{ genealogyCompleteness: Report }>(
+      stack.gateway.url,
+      /* GraphQL */ `
+        query ($plantId: ID!, $from: DateTime!, $to: DateTime!, $after: String) {
+          genealogyCompleteness(plantId: $plantId, from: $from, to: $to) {
+            ordersChecked
+            ordersComplete
+            score
+            lineScore
+            gaps(first: 500, after: $after) {
+              nodes {
+                kind
+                order {
+                  id
+                }
+                component {
+                  id
+                }
+              }
+              pageInfo {
+                endCursor
+                hasNextPage
+              }
+            }
+          }
+        }
+      `,
+      {
+        plantId,
+        from: new Date(HISTORY_START - 86_400_000).toISOString(),
+        to: new Date(SEED_NOW + 86_400_000).toISOString(),
+        after,
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    const found = response.data?.genealogyCompleteness;
+    if (!found) throw new Error('no completeness report');
+    return found;
+  }
+
+  it('scores both plants high but not perfect, with exactly the gaps the seeder planted', async () => {
+    const gaps = new Map<string, { kind: string; componentId: string }>();
+    let checked = 0;
+    for (const plantId of [DEMO.plantLyon, DEMO.plantMonterrey]) {
+      let after: string | null = null;
+      for (;;) {
+        const page: Report = await report(plantId, after);
+        expect(page.score).toBeGreaterThan(0.9);
+        expect(page.score).toBeLessThan(1);
+        expect(page.lineScore).toBeGreaterThan(0.95);
+        for (const gap of page.gaps.nodes) {
+          if (!gap.order.id.startsWith('order-s')) continue;
+          expect(gaps.has(gap.order.id)).toBe(false);
+          gaps.set(gap.order.id, { kind: gap.kind, componentId: gap.component?.id ?? '' });
+        }
+        if (after === null) checked += page.ordersChecked;
+        if (!page.gaps.pageInfo.hasNextPage) break;
+        after = page.gaps.pageInfo.endCursor;
+      }
+    }
+    expect(checked).toBeGreaterThan(layout.orders);
+    expect(planned.size).toBeGreaterThan(layout.orders * 0.02);
+    expect(planned.size).toBeLessThan(layout.orders * 0.08);
+    expect(gaps).toEqual(planned);
+  });
+
+  it("balances a sound order's consumption with its BOM and names the line a flawed one got wrong", async () => {
+    const query = /* GraphQL */ `
+      query ($number: String!) {
+        orderByNumber(number: $number) {
+          genealogyCompleteness {
+            complete
+            score
+            lines {
+              component {
+                id
+              }
+              status
+            }
+            gaps {
+              kind
+            }
+          }
+        }
+      }
+    `;
+    interface Check {
+      orderByNumber: {
+        genealogyCompleteness: {
+          complete: boolean;
+          score: number;
+          lines: { component: { id: string }; status: string }[];
+          gaps: { kind: string }[];
+        } | null;
+      } | null;
+    }
+    const sound = Array.from({ length: layout.orders }, (_, o) => o).find(
+      (o) => consumption.plan(o).gap === null && consumption.plan(o).lines.length >= 2,
+    );
+    const flawed = Array.from({ length: layout.orders }, (_, o) => o).find(
+      (o) => consumption.plan(o).gap?.kind === 'UNDER_CONSUMED',
+    );
+    if (sound === undefined || flawed === undefined) throw new Error('no orders to check');
+
+    const good = await postGraphql<Check>(stack.gateway.url, query, {
+      number: scaleIds.orderNumber(sound),
+    });
+    expect(good.errors).toBeUndefined();
+    const goodCheck = good.data?.orderByNumber?.genealogyCompleteness;
+    expect(goodCheck?.complete).toBe(true);
+    expect(goodCheck?.score).toBe(1);
+    expect(goodCheck?.lines.filter((l) => l.status === 'WITHIN_TOLERANCE').length).toBe(
+      consumption.plan(sound).lines.length,
+    );
+
+    const bad = await postGraphql<Check>(stack.gateway.url, query, {
+      number: scaleIds.orderNumber(flawed),
+    });
+    const badCheck = bad.data?.orderByNumber?.genealogyCompleteness;
+    expect(badCheck?.complete).toBe(false);
+    expect(badCheck?.gaps).toEqual([{ kind: 'UNDER_CONSUMED' }]);
+    expect(
+      badCheck?.lines.find((l) => l.component.id === consumption.plan(flawed).gap?.componentId)
+        ?.status,
+    ).toBe('UNDER_CONSUMED');
   });
 });

@@ -15,6 +15,8 @@ export interface GenealogyLimits {
   readonly traceMaxDepth: number;
   /** Most lots one walk collects; it stops after the depth where it reached this many. */
   readonly traceMaxLots: number;
+  /** Most lots all the walks of one request collect together (aliased traces and recalls). */
+  readonly requestMaxLots: number;
   /** Default tolerance of the completeness checks, as a fraction (0.02 = 2 %). */
   readonly completenessTolerance: number;
 }
@@ -51,6 +53,7 @@ export function readGenealogyLimits(env: Env = process.env): GenealogyLimits {
     traceDefaultDepth,
     traceMaxDepth,
     traceMaxLots: readPositiveInt(env, 'TRACE_MAX_LOTS', 20_000),
+    requestMaxLots: readPositiveInt(env, 'TRACE_REQUEST_MAX_LOTS', 100_000),
     completenessTolerance: readFraction(env, 'COMPLETENESS_TOLERANCE', 0.02),
   });
 }

@@ -4,6 +4,7 @@ import { genealogyDb, type GenealogyDb } from './db/genealogy-db.ts';
 import { createGenealogyLoaders, type GenealogyLoaders } from './loaders.ts';
 import type { OrderCompleteness } from './domain/completeness.ts';
 import type { RecallOutcome } from './domain/recall.ts';
+import { WalkBudget } from './services/walk-budget.ts';
 
 /** Results computed once per request and shared by the fields that read them. */
 export interface RequestMemo {
@@ -19,6 +20,8 @@ export interface GenealogyContext extends RequestContextBase {
   readonly loaders: GenealogyLoaders;
   readonly limits: GenealogyLimits;
   readonly memo: RequestMemo;
+  /** The lots this request's walks may still collect. */
+  readonly budget: WalkBudget;
 }
 
 /** Builds the context of one request, with fresh loaders. */
@@ -34,5 +37,6 @@ export function createGenealogyContext(
     loaders: createGenealogyLoaders(db),
     limits,
     memo: { recalls: new Map(), reports: new Map() },
+    budget: new WalkBudget(limits.requestMaxLots),
   };
 }

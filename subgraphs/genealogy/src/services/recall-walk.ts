@@ -14,20 +14,22 @@ async function walkRecall(context: GenealogyContext, recall: RecallImpact): Prom
   if (supplierLotIds === null || finishedGoodItemIds === null) {
     throw new Error(`recall ${recall.id} was resolved without ERP's supplier lots and items`);
   }
-  const rows = await walkLots(context.db, {
-    starts: [
-      {
-        key: 'recall',
-        lotIds: [...new Set([...request.lotIds, ...supplierLotIds])],
-        lotNumbers: request.lotNumbers,
-      },
-    ],
-    direction: 'FORWARD',
-    maxDepth: request.maxDepth,
-    maxLots: context.limits.traceMaxLots,
-    asOf: request.asOf,
-    withEdges: false,
-  });
+  const rows = await context.budget.walk(context.limits.traceMaxLots, (maxLots) =>
+    walkLots(context.db, {
+      starts: [
+        {
+          key: 'recall',
+          lotIds: [...new Set([...request.lotIds, ...supplierLotIds])],
+          lotNumbers: request.lotNumbers,
+        },
+      ],
+      direction: 'FORWARD',
+      maxDepth: request.maxDepth,
+      maxLots,
+      asOf: request.asOf,
+      withEdges: false,
+    }),
+  );
   return recallOutcome(rows.nodes, rows.cuts.length > 0, new Set(finishedGoodItemIds));
 }
 
