@@ -16,13 +16,14 @@ import { sql } from 'kysely';
 import { startGateway } from '@plantgraph/gateway';
 import { createLogger, openDatabase, readCommonConfig } from '@plantgraph/platform';
 import { mulberry32, scaleIds } from '@plantgraph/seed';
-import { readStackConfig, startStack, SUBGRAPH_NAMES } from '@plantgraph/stack';
+import { SUBGRAPH_NAMES } from '@plantgraph/stack';
 import { genealogyDb } from '../subgraphs/genealogy/src/db/genealogy-db.ts';
 import {
   walkLots,
   type WalkDirection,
 } from '../subgraphs/genealogy/src/db/repositories/lot-walks.ts';
 import { readGenealogyLimits } from '../subgraphs/genealogy/src/config.ts';
+import { startBenchStack } from './bench-stack.ts';
 import { ms, percentile } from './stats.ts';
 
 const sampleSize = Number(process.argv[2] ?? 200);
@@ -47,18 +48,7 @@ const links = await sql<{ n: number }>`select count(*)::int as n from genealogy.
   root,
 );
 
-const stack = await startStack({
-  ...readStackConfig([], {
-    ...process.env,
-    GATEWAY_PORT: '0',
-    ERP_PORT: '0',
-    MES_PORT: '0',
-    QUALITY_PORT: '0',
-    GENEALOGY_PORT: '0',
-    LOG_LEVEL: 'error',
-  }),
-  database,
-});
+const stack = await startBenchStack(database);
 const limits = readGenealogyLimits();
 const genealogyUrl = stack.subgraphs.genealogy.url;
 
