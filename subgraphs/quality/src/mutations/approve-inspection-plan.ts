@@ -1,11 +1,4 @@
-import { appendToOutbox } from '@plantgraph/events';
-import {
-  accepted,
-  checkActor,
-  recordAudit,
-  rejected,
-  type MutationOutcome,
-} from '@plantgraph/platform';
+import { accepted, checkActor, rejected, type MutationOutcome } from '@plantgraph/platform';
 import type { QualityDb } from '../db/quality-db.ts';
 import { lockPlanFamily, updatePlan } from '../db/repositories/plan-writes.ts';
 import { rowToInspectionPlan } from '../domain/inspection-plan.ts';
@@ -15,8 +8,8 @@ import {
   type InspectionPlanChangeAnswer,
 } from '../domain/plan-revision.ts';
 import type { PlanRevisionCode } from './create-inspection-plan-revision.ts';
-import { idempotent, QUALITY_SOURCE } from './guard.ts';
-import { planAuditEntry, planChangedEvent } from './plan-change.ts';
+import { idempotent } from './guard.ts';
+import { recordPlanChanges } from './plan-change.ts';
 import { lockNamedPlan } from './plan-lookup.ts';
 
 /** An approval of a drafted plan revision. */
@@ -76,45 +69,22 @@ export function approveInspectionPlan(
         if (row === undefined) continue;
         superseded.push(await updatePlan(trx, row, { effective_to: effectiveFrom }, now));
       }
-      const changes = [
-        { row: approved, kind: 'APPROVED' as const },
-        ...superseded.map((row) => ({ row, kind: 'SUPERSEDED' as const })),
-      ];
-      const events = await appendToOutbox(
-        trx,
-        QUALITY_SOURCE,
-        changes.map((c) => planChangedEvent(c.row, c.kind, context.correlationId)),
-      );
-      await recordAudit(
-        trx,
-        changes.map(({ row }, i) => {
-          const event = events[i];
-          if (event === undefined) throw new Error('the outbox returned fewer events');
-          return planAuditEntry(row, {
+      return accepted(
+        await recordPlanChanges(
+          trx,
+          [
+            { row: approved, kind: 'APPROVED' },
+            ...superseded.map((row) => ({ row, kind: 'SUPERSEDED' as const })),
+          ],
+          {
             operation: OPERATION,
             actor: request.actor,
             correlationId: context.correlationId,
             idempotencyKey,
-            eventId: event.id,
             at: now,
-          });
-        }),
+          },
+        ),
       );
-      return accepted({
-        planId: approved.id,
-        planNumber: approved.number,
-        revision: approved.revision,
-        type: approved.type,
-        status: approved.status,
-        recordRevision: approved.record_revision,
-        effectiveFrom: approved.effective_from.toISOString(),
-        effectiveTo: approved.effective_to?.toISOString() ?? null,
-        supersededIds: superseded.map((row) => row.id),
-        changedBy: request.actor,
-        changedAt: now.toISOString(),
-        correlationId: context.correlationId,
-        eventIds: events.map((e) => e.id),
-      });
     },
   );
 }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { appendToOutbox } from '@plantgraph/events';
 import {
   accepted,
   checkActor,
-  recordAudit,
   rejected,
   type IdempotencyErrorCode,
   type MutationOutcome,
@@ -26,8 +24,8 @@ import {
   type InspectionPlanChangeAnswer,
   type PlanRevisionErrorCode,
 } from '../domain/plan-revision.ts';
-import { idempotent, QUALITY_SOURCE } from './guard.ts';
-import { planAuditEntry, planChangedEvent } from './plan-change.ts';
+import { idempotent } from './guard.ts';
+import { recordPlanChanges } from './plan-change.ts';
 
 /** A new plan revision, as a quality engineer drafts it. */
 export interface PlanRevisionDraftRequest {
@@ -103,35 +101,15 @@ export function createInspectionPlanRevision(
           target: c.target,
         })),
       );
-      const [event] = await appendToOutbox(trx, QUALITY_SOURCE, [
-        planChangedEvent(plan, 'DRAFTED', context.correlationId),
-      ]);
-      if (event === undefined) throw new Error('the outbox returned no event');
-      await recordAudit(trx, [
-        planAuditEntry(plan, {
+      return accepted(
+        await recordPlanChanges(trx, [{ row: plan, kind: 'DRAFTED' }], {
           operation: OPERATION,
           actor: request.actor,
           correlationId: context.correlationId,
           idempotencyKey,
-          eventId: event.id,
           at: now,
         }),
-      ]);
-      return accepted({
-        planId: plan.id,
-        planNumber: plan.number,
-        revision: plan.revision,
-        type: plan.type,
-        status: plan.status,
-        recordRevision: plan.record_revision,
-        effectiveFrom: plan.effective_from.toISOString(),
-        effectiveTo: null,
-        supersededIds: [],
-        changedBy: request.actor,
-        changedAt: now.toISOString(),
-        correlationId: context.correlationId,
-        eventIds: [event.id],
-      });
+      );
     },
   );
 }

@@ -1,18 +1,11 @@
-import { appendToOutbox } from '@plantgraph/events';
-import {
-  accepted,
-  checkActor,
-  recordAudit,
-  rejected,
-  type MutationOutcome,
-} from '@plantgraph/platform';
+import { accepted, checkActor, rejected, type MutationOutcome } from '@plantgraph/platform';
 import type { QualityDb } from '../db/quality-db.ts';
 import { updatePlan } from '../db/repositories/plan-writes.ts';
 import { rowToInspectionPlan } from '../domain/inspection-plan.ts';
 import { checkObsolete, type InspectionPlanChangeAnswer } from '../domain/plan-revision.ts';
 import type { PlanRevisionCode } from './create-inspection-plan-revision.ts';
-import { idempotent, QUALITY_SOURCE } from './guard.ts';
-import { planAuditEntry, planChangedEvent } from './plan-change.ts';
+import { idempotent } from './guard.ts';
+import { recordPlanChanges } from './plan-change.ts';
 import { lockNamedPlan } from './plan-lookup.ts';
 
 /** Ends the use of an approved plan revision. */
@@ -60,35 +53,15 @@ export function obsoleteInspectionPlan(
         { status: 'OBSOLETE', effective_to: effectiveTo },
         now,
       );
-      const [event] = await appendToOutbox(trx, QUALITY_SOURCE, [
-        planChangedEvent(obsolete, 'OBSOLETED', context.correlationId),
-      ]);
-      if (event === undefined) throw new Error('the outbox returned no event');
-      await recordAudit(trx, [
-        planAuditEntry(obsolete, {
+      return accepted(
+        await recordPlanChanges(trx, [{ row: obsolete, kind: 'OBSOLETED' }], {
           operation: OPERATION,
           actor: request.actor,
           correlationId: context.correlationId,
           idempotencyKey,
-          eventId: event.id,
           at: now,
         }),
-      ]);
-      return accepted({
-        planId: obsolete.id,
-        planNumber: obsolete.number,
-        revision: obsolete.revision,
-        type: obsolete.type,
-        status: obsolete.status,
-        recordRevision: obsolete.record_revision,
-        effectiveFrom: obsolete.effective_from.toISOString(),
-        effectiveTo: obsolete.effective_to?.toISOString() ?? null,
-        supersededIds: [],
-        changedBy: request.actor,
-        changedAt: now.toISOString(),
-        correlationId: context.correlationId,
-        eventIds: [event.id],
-      });
+      );
     },
   );
 }

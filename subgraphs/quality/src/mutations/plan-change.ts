@@ -1,14 +1,16 @@
-import type { NewEvent } from '@plantgraph/events';
-import type { AuditEntry } from '@plantgraph/platform';
+import { appendToOutbox, type NewEvent } from '@plantgraph/events';
+import { recordAudit, type AuditEntry } from '@plantgraph/platform';
+import type { QualityDb } from '../db/quality-db.ts';
 import type { InspectionPlanRow } from '../db/tables/inspection-plan.ts';
-import type { PlanChangeKind } from '../domain/plan-revision.ts';
+import type { InspectionPlanChangeAnswer, PlanChangeKind } from '../domain/plan-revision.ts';
+import { QUALITY_SOURCE } from './guard.ts';
 
 /**
  * The `inspection.plan.changed` event of one plan revision as it is after a change: ERP's read
  * model of plans (which the release checks) takes it whole. Its aggregate version is the plan's
  * record revision, so an older state never overwrites a newer one.
  */
-export function planChangedEvent(
+function planChangedEvent(
   plan: InspectionPlanRow,
   change: PlanChangeKind,
   correlationId: string,
@@ -39,7 +41,7 @@ export function planChangedEvent(
 }
 
 /** The audit entry of one plan revision a mutation changed. */
-export function planAuditEntry(
+function planAuditEntry(
   plan: InspectionPlanRow,
   change: {
     readonly operation: string;
@@ -65,5 +67,58 @@ export function planAuditEntry(
     },
     eventIds: [change.eventId],
     occurredAt: change.at,
+  };
+}
+
+/** Who changed plans, in which request and when. */
+export interface PlanChangeContext {
+  readonly operation: string;
+  readonly actor: string;
+  readonly correlationId: string;
+  readonly idempotencyKey: string;
+  readonly at: Date;
+}
+
+/**
+ * Writes, in the mutation's transaction, one `inspection.plan.changed` and one audit entry per
+ * plan revision changed (the first is the one the mutation named), and answers what the change
+ * did to that first revision.
+ */
+export async function recordPlanChanges(
+  trx: QualityDb,
+  changes: readonly [
+    { readonly row: InspectionPlanRow; readonly kind: PlanChangeKind },
+    ...{ readonly row: InspectionPlanRow; readonly kind: PlanChangeKind }[],
+  ],
+  context: PlanChangeContext,
+): Promise<InspectionPlanChangeAnswer> {
+  const events = await appendToOutbox(
+    trx,
+    QUALITY_SOURCE,
+    changes.map((c) => planChangedEvent(c.row, c.kind, context.correlationId)),
+  );
+  await recordAudit(
+    trx,
+    changes.map(({ row }, i) => {
+      const event = events[i];
+      if (event === undefined) throw new Error('the outbox returned fewer events');
+      return planAuditEntry(row, { ...context, eventId: event.id });
+    }),
+  );
+  const [{ row: plan }, ...others] = changes;
+  return {
+    planId: plan.id,
+    planNumber: plan.number,
+    revision: plan.revision,
+    type: plan.type,
+    status: plan.status,
+    recordRevision: plan.record_revision,
+    effectiveFrom: plan.effective_from.toISOString(),
+    effectiveTo: plan.effective_to?.toISOString() ?? null,
+    supersededIds: others.map((c) => c.row.id),
+    changedBy: context.actor,
+    changedAt: context.at.toISOString(),
+    correlationId: context.correlationId,
+    eventIds: events.map((e) => e.id),
   };
 }
