@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { DEMO } from '@plantgraph/seed';
 import { postGraphql } from './support/graphql-client.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
+import { until } from './support/until.ts';
 
 let t: TestStack;
 
@@ -56,15 +57,6 @@ interface OrderView {
     execution: { status: string } | null;
     operations: { sequence: number; status: string }[];
   } | null;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('events between subgraphs in the running stack', () => {

@@ -2,6 +2,7 @@ import { DEMO } from '@plantgraph/seed';
 import { postGraphql } from './support/graphql-client.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
 import { Recorder, wsClient } from './support/subscriptions.ts';
+import { until } from './support/until.ts';
 
 let t: TestStack;
 
@@ -21,15 +22,6 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   if (!response.data) throw new Error('no data');
   expect(JSON.stringify(response.data)).not.toMatch(/"errors":\[\{/);
   return response.data;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 interface OrderView {

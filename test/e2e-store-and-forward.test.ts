@@ -3,6 +3,7 @@ import type { EventConfig } from '@plantgraph/events';
 import { DEMO } from '@plantgraph/seed';
 import { postGraphql } from './support/graphql-client.ts';
 import { startTestStack, type TestStack } from './support/stack.ts';
+import { until } from './support/until.ts';
 import { deleteStream, natsTestConfig } from './support/subscription-stack.ts';
 
 /**
@@ -19,16 +20,6 @@ interface Movement {
   type: string;
   lot: { id: string };
   quantity: { value: string; uom: string };
-}
-
-async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe.each(BUSES)('store and forward on %s', (_name, eventConfig) => {
@@ -96,7 +87,6 @@ describe.each(BUSES)('store and forward on %s', (_name, eventConfig) => {
     );
     const idOf = (n: string) => ids.find((r) => r.number === n)?.id ?? '';
     const operations = await until(
-      'the MES to receive the release',
       async () =>
         (
           await sql<{ sequence: number }>`
@@ -175,7 +165,6 @@ describe.each(BUSES)('store and forward on %s', (_name, eventConfig) => {
     await t.stack.restartSubgraph('erp');
 
     const done = await until(
-      'erp to post order A',
       () => movementsOf(a),
       (order) => order?.status === 'COMPLETED' && order.goodsMovements.length === 5,
     );
@@ -193,7 +182,6 @@ describe.each(BUSES)('store and forward on %s', (_name, eventConfig) => {
 
     // B's postings were refused: dead letters with the reason; its lot's genealogy is kept.
     const letters = await until(
-      'erp to dead-letter order B',
       async () =>
         (
           await postGraphql<{

@@ -7,6 +7,7 @@ import { startQuality } from '../subgraphs/quality/src/server.ts';
 import type { TestDatabase } from './support/database.ts';
 import { openDemoDatabase } from './support/demo-database.ts';
 import { postGraphql } from './support/graphql-client.ts';
+import { until as readUntil } from './support/until.ts';
 
 let database: TestDatabase;
 let bus: EventBus;
@@ -110,14 +111,13 @@ async function release(idempotencyKey: string): Promise<ReleasePayload> {
 
 /** What erp's read model holds of a plan, once the events carried it there. */
 async function erpPlanView(planId: string, until: (status: string | undefined) => boolean) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { rows } = await sql<{ status: string; revision: string; effective_to: Date | null }>`
-      select status, revision, effective_to from erp.inspection_plan_view
-      where plan_id = ${planId}`.execute(database.handle.root);
-    if (until(rows[0]?.status) || Date.now() > deadline) return rows[0];
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const read = async () =>
+    (
+      await sql<{ status: string; revision: string; effective_to: Date | null }>`
+        select status, revision, effective_to from erp.inspection_plan_view
+        where plan_id = ${planId}`.execute(database.handle.root)
+    ).rows[0];
+  return readUntil(read, (row) => until(row?.status), 30_000, 50);
 }
 
 describe('inspection plans managed in quality, checked by erp at release', () => {
