@@ -1,10 +1,9 @@
 import {
   orderAfterAction,
   orderStateAfterEvent,
-  type HoldableStatus,
   type OrderActionRequest,
 } from '../src/domain/order-lifecycle.ts';
-import type { Order, OrderStatus } from '../src/domain/order.ts';
+import type { HoldableStatus, Order, OrderStatus } from '../src/domain/order.ts';
 
 function order(status: OrderStatus, resumesTo: HoldableStatus | null = null): Order {
   return {

@@ -1,8 +1,6 @@
 import { ruleBroken, type MutationError } from '@plantgraph/platform';
 import type { HoldableStatus, Order, OrderStatus } from './order.ts';
 
-export type { HoldableStatus } from './order.ts';
-
 /** An order's status with what a hold interrupted (null unless it is ON_HOLD). */
 export interface OrderState {
   readonly status: OrderStatus;
@@ -34,7 +32,7 @@ export type OrderChangeErrorCode =
   | 'ORDER_HAS_POSTINGS';
 
 /** The statuses each action starts from. */
-export const ACTION_FROM: Readonly<Record<OrderAction, readonly OrderStatus[]>> = {
+const ACTION_FROM: Readonly<Record<OrderAction, readonly OrderStatus[]>> = {
   HOLD: ['RELEASED', 'IN_PROGRESS', 'COMPLETED'],
   RESUME: ['ON_HOLD'],
   CANCEL: ['CREATED', 'RELEASED', 'ON_HOLD'],
